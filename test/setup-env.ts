@@ -1,0 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// n8n-core writes a config with a fresh encryption key into the user folder, and the Huawei SDK writes
+// ~/.huaweicloud: both go to a temporary folder, never the developer's home.
+const home = mkdtempSync(join(tmpdir(), 'hwc-vpc-test-'));
+process.env.N8N_USER_FOLDER ??= home;
+process.env.HOME = home;
+// Loopback requests must never go through a proxy.
+process.env.NO_PROXY = '127.0.0.1,localhost';
+process.env.no_proxy = '127.0.0.1,localhost';
