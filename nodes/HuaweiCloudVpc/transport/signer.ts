@@ -122,9 +122,12 @@ export function buildAuthorizationHeader(accessKeyId: string, signedHeaders: str
 	return `${SIGNING_ALGORITHM} Access=${accessKeyId}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
 }
 
-/** The query of `url` and `query` together, as the server will see them. */
+/**
+ * The query of `url` and `query` together, as the server will see them. The collecting object has no prototype,
+ * so keys such as `constructor` or `__proto__` are plain keys.
+ */
 export function collectQuery(url: URL, query: QueryParameters = {}): QueryParameters {
-	const collected: Record<string, Array<string | number | boolean>> = {};
+	const collected: Record<string, Array<string | number | boolean>> = Object.create(null);
 	const add = (key: string, value: string | number | boolean) => (collected[key] ??= []).push(value);
 	url.searchParams.forEach((value, key) => add(key, value));
 	for (const [key, value] of Object.entries(query)) {
