@@ -1,0 +1,72 @@
+/**
+ * The emulator's own unsigned control API under `/__emulator/`, for tests and demos:
+ *   GET   /__emulator/counters  → CountersSnapshot
+ *   GET   /__emulator/faults    → FaultSettings
+ *   PUT   /__emulator/faults    → replace all fault settings (unnamed ones back to defaults) → FaultSettings
+ *   PATCH /__emulator/faults    → change the named fault settings only → FaultSettings
+ *   POST  /__emulator/reset     → resources, counters, faults and lockouts back to the start → 204
+ *   POST  /__emulator/ports     → add a port `{name, id?, status?, device_owner?, device_id?, network_id?,
+ *                                 mac_address?, ip_address?}` → 201 `{"port": Port}`
+ * Errors are `{"error": "<message>"}` with 400 (bad input) or 404 (unknown control path).
+ */
+import { ServerResponse } from 'node:http';
+
+import { parseFaultSettings } from './faults';
+import { sendJson } from './http';
+import { FaultSettings } from './options';
+import { Port } from './model';
+import { CountersSnapshot } from './counters';
+
+export const CONTROL_PREFIX = '/__emulator/';
+
+export interface ControlTarget {
+	counters(): CountersSnapshot;
+	faults(): FaultSettings;
+	setFaults(partial: Partial<FaultSettings>): void;
+	replaceFaults(settings: Partial<FaultSettings>): void;
+	reset(): void;
+	addPort(body: unknown): Port;
+}
+
+function parseBody(raw: Buffer): unknown {
+	if (raw.length === 0) return {};
+	try {
+		return JSON.parse(raw.toString('utf8'));
+	} catch {
+		throw new Error('The body is not valid JSON.');
+	}
+}
+
+export function handleControl(
+	method: string,
+	rawPath: string,
+	body: Buffer,
+	response: ServerResponse,
+	target: ControlTarget,
+): void {
+	const action = `${method} ${rawPath.slice(CONTROL_PREFIX.length)}`;
+	try {
+		switch (action) {
+			case 'GET counters':
+				return sendJson(response, 200, target.counters());
+			case 'GET faults':
+				return sendJson(response, 200, target.faults());
+			case 'PUT faults':
+				target.replaceFaults(parseFaultSettings(parseBody(body)));
+				return sendJson(response, 200, target.faults());
+			case 'PATCH faults':
+				target.setFaults(parseFaultSettings(parseBody(body)));
+				return sendJson(response, 200, target.faults());
+			case 'POST reset':
+				target.reset();
+				response.writeHead(204).end();
+				return;
+			case 'POST ports':
+				return sendJson(response, 201, { port: target.addPort(parseBody(body)) });
+			default:
+				return sendJson(response, 404, { error: `Unknown control endpoint: ${method} ${rawPath}` });
+		}
+	} catch (error) {
+		sendJson(response, 400, { error: error instanceof Error ? error.message : String(error) });
+	}
+}

@@ -1,0 +1,63 @@
+/**
+ * The error answers of the emulated service and of the API gateway in front of it (spec §8).
+ *
+ * No traffic-mirror-specific error codes are published `[U]`: validation errors use the generic VPC.0002 (400),
+ * unknown ids a plausible 404, conflicts a plausible 409. The gateway codes (APIGW.*) and statuses are documented.
+ */
+export const ERROR_CODES = {
+	/** Bad request body or query `[U: code]`. */
+	invalidRequest: 'VPC.0002',
+	/** Resource id not found `[U: code; VPC.0003 is the documented "VPC does not exist" 404]`. */
+	notFound: 'VPC.0003',
+	/** Project id in the path differs from the caller's (documented as VPC.0007, 400). */
+	projectMismatch: 'VPC.0007',
+	/** The resource is in use `[U: code and status]`. */
+	conflict: 'VPC.0409',
+	apiNotFound: 'APIGW.0101',
+	gatewayBadRequest: 'APIGW.0201',
+	authentication: 'APIGW.0301',
+	throttled: 'APIGW.0308',
+	gatewayInternal: 'APIGW.0601',
+} as const;
+
+/** An answer other than success; the server turns it into `{error_code, error_msg, request_id}`. */
+export class ApiError extends Error {
+	constructor(
+		readonly status: number,
+		readonly code: string,
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+export const invalid = (message: string) => new ApiError(400, ERROR_CODES.invalidRequest, message);
+
+export const notFound = (kind: string, id: string) =>
+	new ApiError(404, ERROR_CODES.notFound, `${kind} ${id} could not be found.`);
+
+export const authenticationFailed = (detail: string) =>
+	new ApiError(401, ERROR_CODES.authentication, `Incorrect IAM authentication information: ${detail}`);
+
+export const throttled = (limit: number) =>
+	new ApiError(
+		429,
+		ERROR_CODES.throttled,
+		`The throttling threshold has been reached: policy user over ratelimit,limit:${limit},time:1 second`,
+	);
+
+export const apiNotFound = () => new ApiError(404, ERROR_CODES.apiNotFound, 'The API does not exist or has not been published in the environment');
+
+/** What the gateway says when the backend fails (APIGERR table; the 500/503 wording is `[U]`). */
+export function backendFailure(status: number): ApiError {
+	switch (status) {
+		case 502:
+			return new ApiError(502, ERROR_CODES.gatewayBadRequest, 'Backend unavailable');
+		case 504:
+			return new ApiError(504, ERROR_CODES.gatewayBadRequest, 'Backend timeout');
+		case 503:
+			return new ApiError(503, ERROR_CODES.gatewayBadRequest, 'Service unavailable');
+		default:
+			return new ApiError(status, ERROR_CODES.gatewayInternal, 'Internal server error');
+	}
+}

@@ -1,0 +1,183 @@
+/**
+ * Throttling and injected failures. A scripted fault list makes tests deterministic; random faults draw from a
+ * seeded generator so that a failing run can be replayed with the same seed.
+ */
+import { DEFAULT_FAULTS, FaultSettings, FaultWhen, ScriptedFault } from './options';
+
+/** What happens to one request. */
+export interface FaultPlan {
+	throttle: boolean;
+	latencyMs: number;
+	drop?: FaultWhen;
+	status?: { code: number; when: FaultWhen };
+	malformed?: { kind: 'truncated' | 'html'; when: FaultWhen };
+}
+
+/** mulberry32: tiny, fast and good enough to spread faults; seeded for replay. */
+function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+export class FaultEngine {
+	private settings: FaultSettings;
+	private random: () => number;
+	private windowSecond = -1;
+	private windowCount = 0;
+
+	constructor(private readonly initial: Partial<FaultSettings>) {
+		this.settings = { ...DEFAULT_FAULTS, ...initial, script: [...(initial.script ?? [])] };
+		this.random = seededRandom(this.settings.seed);
+	}
+
+	current(): FaultSettings {
+		return { ...this.settings, errorStatuses: [...this.settings.errorStatuses], script: [...this.settings.script] };
+	}
+
+	/** Changes only the given settings; a new `seed` restarts the generator. */
+	update(partial: Partial<FaultSettings>): void {
+		this.settings = { ...this.settings, ...partial };
+		if (partial.script) this.settings.script = [...partial.script];
+		if (partial.seed !== undefined) this.random = seededRandom(partial.seed);
+	}
+
+	/** Every setting back to its default, then the given ones. */
+	replace(settings: Partial<FaultSettings>): void {
+		this.settings = { ...DEFAULT_FAULTS, script: [] };
+		this.random = seededRandom(DEFAULT_FAULTS.seed);
+		this.update(settings);
+	}
+
+	/** Back to the settings the emulator was started with. */
+	reset(): void {
+		this.replace(this.initial);
+		this.windowSecond = -1;
+		this.windowCount = 0;
+	}
+
+	/** Counts the request in the current one-second window; false when the rate limit is exceeded. */
+	admit(now: number): boolean {
+		if (this.settings.rateLimit <= 0) return true;
+		const second = Math.floor(now / 1000);
+		if (second !== this.windowSecond) {
+			this.windowSecond = second;
+			this.windowCount = 0;
+		}
+		if (this.windowCount >= this.settings.rateLimit) return false;
+		this.windowCount++;
+		return true;
+	}
+
+	/** The next scripted fault, or else the random ones. */
+	plan(): FaultPlan {
+		const scripted = this.settings.script.shift();
+		return scripted ? this.fromScript(scripted) : this.draw();
+	}
+
+	private fromScript(fault: ScriptedFault): FaultPlan {
+		const when = fault.when ?? 'before';
+		return {
+			throttle: fault.throttle === true,
+			latencyMs: this.settings.latencyMs + (fault.latencyMs ?? 0),
+			drop: fault.drop,
+			status: fault.status !== undefined ? { code: fault.status, when } : undefined,
+			malformed: fault.malformed ? { kind: fault.malformed, when: fault.malformed === 'truncated' ? 'after' : when } : undefined,
+		};
+	}
+
+	private draw(): FaultPlan {
+		const settings = this.settings;
+		const plan: FaultPlan = { throttle: false, latencyMs: settings.latencyMs };
+		const when = (setting: FaultWhen | 'random'): FaultWhen =>
+			setting === 'random' ? (this.random() < 0.5 ? 'before' : 'after') : setting;
+		if (settings.dropRate > 0 && this.random() < settings.dropRate) {
+			plan.drop = when(settings.dropWhen);
+		} else if (settings.errorRate > 0 && this.random() < settings.errorRate && settings.errorStatuses.length > 0) {
+			const code = settings.errorStatuses[Math.floor(this.random() * settings.errorStatuses.length)];
+			plan.status = { code, when: when(settings.errorWhen) };
+		} else if (settings.malformedRate > 0 && this.random() < settings.malformedRate) {
+			const kind = settings.malformedKind;
+			plan.malformed = { kind, when: kind === 'truncated' ? 'after' : 'before' };
+		}
+		return plan;
+	}
+}
+
+const WHEN_VALUES = ['before', 'after'];
+const NUMBER_SETTINGS = ['rateLimit', 'retryAfterSeconds', 'latencyMs', 'seed'] as const;
+const RATE_SETTINGS = ['errorRate', 'dropRate', 'malformedRate'] as const;
+const SCRIPT_KEYS = ['status', 'when', 'drop', 'malformed', 'throttle', 'latencyMs'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function httpStatus(value: unknown, where: string): number {
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 400 || value > 599) {
+		throw new Error(`${where} must be an HTTP error status (400-599).`);
+	}
+	return value;
+}
+
+function choice<T extends string>(value: unknown, where: string, allowed: readonly T[]): T {
+	if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+		throw new Error(`${where} must be one of: ${allowed.join(', ')}.`);
+	}
+	return value as T;
+}
+
+function scriptedFault(value: unknown, where: string): ScriptedFault {
+	if (!isRecord(value)) throw new Error(`${where} must be an object.`);
+	const unknown = Object.keys(value).find((key) => !SCRIPT_KEYS.includes(key));
+	if (unknown) throw new Error(`${where}: unknown key ${unknown} (allowed: ${SCRIPT_KEYS.join(', ')}).`);
+	const fault: ScriptedFault = {};
+	if (value.status !== undefined) fault.status = httpStatus(value.status, `${where}.status`);
+	if (value.when !== undefined) fault.when = choice(value.when, `${where}.when`, ['before', 'after'] as const);
+	if (value.drop !== undefined) fault.drop = choice(value.drop, `${where}.drop`, ['before', 'after'] as const);
+	if (value.malformed !== undefined) {
+		fault.malformed = choice(value.malformed, `${where}.malformed`, ['truncated', 'html'] as const);
+	}
+	if (value.throttle !== undefined) {
+		if (typeof value.throttle !== 'boolean') throw new Error(`${where}.throttle must be true or false.`);
+		fault.throttle = value.throttle;
+	}
+	if (value.latencyMs !== undefined) {
+		if (typeof value.latencyMs !== 'number' || value.latencyMs < 0) throw new Error(`${where}.latencyMs must be >= 0.`);
+		fault.latencyMs = value.latencyMs;
+	}
+	return fault;
+}
+
+/** Checks fault settings that come from outside (control API, CLI); throws an Error naming the bad setting. */
+export function parseFaultSettings(value: unknown): Partial<FaultSettings> {
+	if (!isRecord(value)) throw new Error('Fault settings must be a JSON object.');
+	const settings: Partial<FaultSettings> = {};
+	for (const [key, item] of Object.entries(value)) {
+		if ((NUMBER_SETTINGS as readonly string[]).includes(key)) {
+			if (typeof item !== 'number' || !Number.isFinite(item) || item < 0) throw new Error(`${key} must be a number >= 0.`);
+			settings[key as (typeof NUMBER_SETTINGS)[number]] = item;
+		} else if ((RATE_SETTINGS as readonly string[]).includes(key)) {
+			if (typeof item !== 'number' || !(item >= 0 && item <= 1)) throw new Error(`${key} must be between 0 and 1.`);
+			settings[key as (typeof RATE_SETTINGS)[number]] = item;
+		} else if (key === 'errorStatuses') {
+			if (!Array.isArray(item)) throw new Error('errorStatuses must be an array of HTTP statuses.');
+			settings.errorStatuses = item.map((status, index) => httpStatus(status, `errorStatuses[${index}]`));
+		} else if (key === 'errorWhen' || key === 'dropWhen') {
+			settings[key] = choice(item, key, [...WHEN_VALUES, 'random'] as Array<FaultWhen | 'random'>);
+		} else if (key === 'malformedKind') {
+			settings.malformedKind = choice(item, key, ['truncated', 'html'] as const);
+		} else if (key === 'script') {
+			if (!Array.isArray(item)) throw new Error('script must be an array of faults.');
+			settings.script = item.map((fault, index) => scriptedFault(fault, `script[${index}]`));
+		} else {
+			throw new Error(`Unknown fault setting ${key}.`);
+		}
+	}
+	return settings;
+}

@@ -1,0 +1,64 @@
+/** Reading requests and writing answers in the service's and the gateway's formats. */
+import { IncomingMessage, ServerResponse } from 'node:http';
+
+import { ApiError } from './errors';
+
+/** The gateway refuses bodies over 12 MB (APIGERR: APIGW.0201, 413). */
+const MAX_BODY_BYTES = 12 * 1024 * 1024;
+
+export function readBody(request: IncomingMessage): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		request.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+		});
+		request.on('end', () =>
+			size > MAX_BODY_BYTES
+				? reject(new ApiError(413, 'APIGW.0201', 'Request entity too large'))
+				: resolve(Buffer.concat(chunks)),
+		);
+		request.on('error', reject);
+	});
+}
+
+export function sendJson(
+	response: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+): void {
+	const text = JSON.stringify(body);
+	response.writeHead(status, {
+		'Content-Type': 'application/json',
+		'Content-Length': Buffer.byteLength(text),
+		...headers,
+	});
+	response.end(text);
+}
+
+export function sendText(
+	response: ServerResponse,
+	status: number,
+	contentType: string,
+	text: string,
+	headers: Record<string, string> = {},
+): void {
+	response.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), ...headers });
+	response.end(text);
+}
+
+/**
+ * The body of an error answer: gateway errors and VPC v3 as `{error_msg, error_code, request_id}`, VPC v1 service
+ * errors in the legacy `{code, message}` form (spec §8).
+ */
+export function errorBody(error: ApiError, requestId: string, apiVersion: 'v1' | 'v3'): Record<string, string> {
+	if (apiVersion === 'v1' && !error.code.startsWith('APIGW.')) return { code: error.code, message: error.message };
+	return { error_msg: error.message, error_code: error.code, request_id: requestId };
+}
+
+/** What a proxy in front of the gateway answers when it fails: not JSON at all. */
+export function htmlErrorPage(status: number): string {
+	return `<html>\r\n<head><title>${status} Bad Gateway</title></head>\r\n<body>\r\n<center><h1>${status} Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+}

@@ -1,0 +1,98 @@
+import { EMULATOR_DEFAULTS } from './defaults';
+
+/** Whether a fault strikes before the operation runs (nothing changed) or after it ran (the change happened). */
+export type FaultWhen = 'before' | 'after';
+
+/** One scripted fault: the next request gets exactly this; several keys may be combined. */
+export interface ScriptedFault {
+	/** Answer with this HTTP status and a gateway-style error body instead of the real answer. */
+	status?: number;
+	/** With `status` or `malformed: 'html'`: before or after the operation ran (default `before`). */
+	when?: FaultWhen;
+	/** Destroy the connection without an answer, before or after the operation ran. */
+	drop?: FaultWhen;
+	/**
+	 * `truncated`: the real answer (status included) cut in the middle of its JSON, after the operation ran.
+	 * `html`: a 502 HTML error page from a proxy instead of JSON (or `status`, when given).
+	 */
+	malformed?: 'truncated' | 'html';
+	/** Answer 429 APIGW.0308 whatever the current rate. */
+	throttle?: boolean;
+	/** Extra delay before the request is handled. */
+	latencyMs?: number;
+}
+
+export interface FaultSettings {
+	/** Requests per second accepted before 429 APIGW.0308; 0 = unlimited. */
+	rateLimit: number;
+	/** When > 0, 429 answers carry `Retry-After: <seconds>` (the real gateway documents none `[U]`). */
+	retryAfterSeconds: number;
+	/** Share (0–1) of requests answered with one of `errorStatuses`. */
+	errorRate: number;
+	errorStatuses: number[];
+	/** `random` picks before/after per fault with the seeded generator. */
+	errorWhen: FaultWhen | 'random';
+	/** Added to every API request. */
+	latencyMs: number;
+	/** Share (0–1) of requests whose connection is destroyed. */
+	dropRate: number;
+	dropWhen: FaultWhen | 'random';
+	/** Share (0–1) of requests answered with a malformed body. */
+	malformedRate: number;
+	malformedKind: 'truncated' | 'html';
+	/** Seed of the generator behind the random faults, so a run can be replayed. */
+	seed: number;
+	/** The next requests get these faults, in order; random faults are off for a scripted request. */
+	script: ScriptedFault[];
+}
+
+export interface EmulatorOptions {
+	host: string;
+	/** 0 = a free port chosen by the system. */
+	port: number;
+	accessKeyId: string;
+	secretAccessKey: string;
+	/** When set, requests must carry and sign `X-Security-Token` with this value (temporary credentials). */
+	securityToken?: string;
+	projectId: string;
+	faults: Partial<FaultSettings>;
+	/** Lock an AK for 5 minutes after 5 consecutive authentication failures, as the gateway does. */
+	akLockout: boolean;
+	/**
+	 * The `enabled` of a session created without it. The documentation's table says `false`, its own example
+	 * shows `true` `[U]`; `false` is the written default, and clients should always send the field.
+	 */
+	sessionEnabledDefault: boolean;
+	/** The time the emulator lives in: timestamps, the X-Sdk-Date window, throttling, lockouts. */
+	clock: () => Date;
+}
+
+export const DEFAULT_FAULTS: FaultSettings = {
+	rateLimit: 0,
+	retryAfterSeconds: 0,
+	errorRate: 0,
+	errorStatuses: [500, 502, 503, 504],
+	errorWhen: 'before',
+	latencyMs: 0,
+	dropRate: 0,
+	dropWhen: 'before',
+	malformedRate: 0,
+	malformedKind: 'truncated',
+	seed: 1,
+	script: [],
+};
+
+export function resolveOptions(options: Partial<EmulatorOptions> = {}): EmulatorOptions {
+	return {
+		host: options.host ?? EMULATOR_DEFAULTS.host,
+		port: options.port ?? EMULATOR_DEFAULTS.port,
+		accessKeyId: options.accessKeyId ?? EMULATOR_DEFAULTS.accessKeyId,
+		secretAccessKey: options.secretAccessKey ?? EMULATOR_DEFAULTS.secretAccessKey,
+		securityToken: options.securityToken || undefined,
+		projectId: options.projectId ?? EMULATOR_DEFAULTS.projectId,
+		faults: options.faults ?? {},
+		akLockout: options.akLockout ?? false,
+		sessionEnabledDefault: options.sessionEnabledDefault ?? false,
+		clock: options.clock ?? (() => new Date()),
+	};
+}

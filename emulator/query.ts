@@ -1,0 +1,98 @@
+/** List queries (spec §3): filters, `limit` + `marker`, and the `page_info` of the answer. */
+import { invalid } from './errors';
+import { Collection } from './store';
+
+/** How a list filter compares: text as given, integers and booleans by value, `upper` case-insensitively. */
+export type FilterKind = 'text' | 'upper' | 'integer' | 'boolean';
+
+export interface FilterField {
+	kind: FilterKind;
+	/** Repeated keys are alternatives (`?id=a&id=b`), as the 2025 documentation describes; `enabled` is single. */
+	multi: boolean;
+	/** Accepted but without effect: `created_at`/`updated_at` are documented as sort keys whose semantics are unknown `[U]`. */
+	ignored?: boolean;
+}
+
+/** Default and maximum page size; the default is undocumented, other VPC v3 lists use 2000 `[U]`. */
+export const MAX_LIMIT = 2000;
+
+interface ParsedListQuery {
+	limit: number;
+	marker: string | undefined;
+	conditions: Array<{ key: string; kind: FilterKind; values: Set<string> }>;
+}
+
+function single(query: URLSearchParams, key: string): string | undefined {
+	const values = query.getAll(key);
+	if (values.length > 1) throw invalid(`Query parameter ${key} must not be repeated.`);
+	return values[0];
+}
+
+function normalise(value: string, key: string, kind: FilterKind): string {
+	switch (kind) {
+		case 'integer':
+			if (!/^-?\d{1,10}$/.test(value)) throw invalid(`Query parameter ${key} must be an integer.`);
+			return String(Number(value));
+		case 'boolean':
+			if (value !== 'true' && value !== 'false') throw invalid(`Query parameter ${key} must be true or false.`);
+			return value;
+		case 'upper':
+			return value.toUpperCase();
+		default:
+			return value;
+	}
+}
+
+/**
+ * Unknown query keys are refused, so that a misspelt filter shows up instead of silently listing everything
+ * `[U: the real service may ignore them]`.
+ */
+export function parseListQuery(query: URLSearchParams, fields: Record<string, FilterField>): ParsedListQuery {
+	for (const key of new Set(query.keys())) {
+		if (key !== 'limit' && key !== 'marker' && !Object.prototype.hasOwnProperty.call(fields, key)) {
+			throw invalid(`Unknown query parameter ${key}.`);
+		}
+	}
+	const limitText = single(query, 'limit');
+	let limit = MAX_LIMIT;
+	if (limitText !== undefined) {
+		if (!/^\d{1,5}$/.test(limitText) || Number(limitText) > MAX_LIMIT) {
+			throw invalid(`Query parameter limit must be an integer between 0 and ${MAX_LIMIT}.`);
+		}
+		// 0 is in the documented range; it is read as "no explicit size", i.e. the default `[U]`.
+		limit = Number(limitText) || MAX_LIMIT;
+	}
+	const conditions: ParsedListQuery['conditions'] = [];
+	for (const [key, field] of Object.entries(fields)) {
+		const values = field.multi ? query.getAll(key) : [single(query, key)].filter((v) => v !== undefined);
+		if (values.length === 0 || field.ignored) continue;
+		conditions.push({ key, kind: field.kind, values: new Set(values.map((v) => normalise(v, key, field.kind))) });
+	}
+	return { limit, marker: single(query, 'marker') || undefined, conditions };
+}
+
+export interface ListAnswer<T> {
+	items: T[];
+	page_info: { previous_marker?: string; current_count: number; next_marker?: string };
+}
+
+/** One page of `collection` matching the query; `next_marker` only when more items follow. */
+export function listPage<T extends { id: string }>(
+	collection: Collection<T>,
+	query: URLSearchParams,
+	fields: Record<string, FilterField>,
+): ListAnswer<T> {
+	const { limit, marker, conditions } = parseListQuery(query, fields);
+	const matches = (item: T) =>
+		conditions.every(({ key, kind, values }) => {
+			const value = (item as Record<string, unknown>)[key];
+			if (value === undefined) return false;
+			return values.has(kind === 'upper' ? String(value).toUpperCase() : String(value));
+		});
+	const { items, hasMore } = collection.page(limit, marker, matches);
+	const pageInfo: ListAnswer<T>['page_info'] = { current_count: items.length };
+	// An empty page has no first record, so no previous_marker `[U: the real answer for an empty list]`.
+	if (items.length > 0) pageInfo.previous_marker = items[0].id;
+	if (hasMore) pageInfo.next_marker = items[items.length - 1].id;
+	return { items, page_info: pageInfo };
+}

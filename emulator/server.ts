@@ -1,0 +1,228 @@
+/**
+ * A local emulator of the Huawei Cloud VPC v3 traffic-mirroring API (and the v1 ports list), behind an emulated
+ * API gateway: AK/SK signature check, throttling, injected faults. Never shipped; tests and demos only.
+ *
+ * A request goes: control API? → route (404 APIGW.0101) → body → signature (401 APIGW.0301) → rate limit
+ * (429 APIGW.0308) → planned faults and latency → project check → operation → answer (or a fault after it).
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { AddressInfo, Socket } from 'node:net';
+
+import { Authenticator } from './auth';
+import { CONTROL_PREFIX, handleControl } from './control';
+import { Counters, CountersSnapshot, FaultKind } from './counters';
+import { ApiError, apiNotFound, backendFailure, ERROR_CODES, throttled } from './errors';
+import { FaultEngine, FaultPlan } from './faults';
+import { errorBody, htmlErrorPage, readBody, sendJson, sendText } from './http';
+import { EmulatorState, formatTimestamp, Port } from './model';
+import { OperationResult } from './operation';
+import { EmulatorOptions, FaultSettings, resolveOptions } from './options';
+import { addPort, seedDemoPorts } from './resources/ports';
+import { matchRoute, RouteMatch } from './router';
+
+export { EmulatorOptions, FaultSettings, ScriptedFault } from './options';
+export { CountersSnapshot } from './counters';
+export { DEMO_PORTS } from './resources/ports';
+
+export interface RunningEmulator {
+	/** `http://host:port`, to use as the endpoint. */
+	url: string;
+	port: number;
+	/** The options in effect (defaults filled in). */
+	options: EmulatorOptions;
+	counters(): CountersSnapshot;
+	faults(): FaultSettings;
+	/** Changes the named fault settings only. */
+	setFaults(partial: Partial<FaultSettings>): void;
+	/** Resources (demo ports re-seeded), counters, faults and lockouts back to how the emulator started. */
+	reset(): void;
+	/** Adds a port to the v1 ports list (same input as `POST /__emulator/ports`). */
+	addPort(port: Record<string, unknown>): Port;
+	/** Stops listening and closes every connection, keep-alive ones included. */
+	close(): Promise<void>;
+}
+
+/** A failure decided before or after the operation: a JSON error, or a proxy's HTML page. */
+interface PlannedFailure {
+	kind: 'json' | 'html';
+	code: number;
+	when: 'before' | 'after';
+}
+
+function plannedFailure(plan: FaultPlan): PlannedFailure | undefined {
+	if (plan.malformed?.kind === 'html') return { kind: 'html', code: plan.status?.code ?? 502, when: plan.malformed.when };
+	if (plan.status) return { kind: 'json', code: plan.status.code, when: plan.status.when };
+	return undefined;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
+	const options = resolveOptions(overrides);
+	const state = new EmulatorState();
+	const counters = new Counters();
+	const faults = new FaultEngine(options.faults);
+	const authenticator = new Authenticator(options);
+	seedDemoPorts(state, options.projectId);
+
+	const control = {
+		counters: () => counters.snapshot(state),
+		faults: () => faults.current(),
+		setFaults: (partial: Partial<FaultSettings>) => faults.update(partial),
+		replaceFaults: (settings: Partial<FaultSettings>) => faults.replace(settings),
+		reset: () => {
+			state.clear();
+			seedDemoPorts(state, options.projectId);
+			counters.reset();
+			faults.reset();
+			authenticator.reset();
+		},
+		addPort: (body: unknown) => {
+			const port = addPort(state, options.projectId, body);
+			counters.resourceCreated('ports');
+			return port;
+		},
+	};
+
+	/** Runs the operation; service errors become answers here, the gateway's are thrown before. */
+	function execute(match: RouteMatch, request: IncomingMessage, body: Buffer, rawQuery: string, now: Date) {
+		try {
+			const headerProject = request.headers['x-project-id'];
+			// The project in the path must be the caller's `[U: 400 VPC.0007 as in the generic VPC table, not seen for v3]`.
+			if (match.projectId !== options.projectId || (headerProject !== undefined && headerProject !== options.projectId)) {
+				throw new ApiError(400, ERROR_CODES.projectMismatch, 'urlTenantId is not equal to tokenTenantId');
+			}
+			return match.route.operation({
+				state,
+				counters,
+				options,
+				id: match.id,
+				query: new URLSearchParams(rawQuery),
+				body,
+				timestamp: formatTimestamp(now),
+			});
+		} catch (error) {
+			if (error instanceof ApiError) return error;
+			throw error;
+		}
+	}
+
+	async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		const method = request.method ?? 'GET';
+		const rawUrl = request.url ?? '/';
+		const queryStart = rawUrl.indexOf('?');
+		const rawPath = queryStart < 0 ? rawUrl : rawUrl.slice(0, queryStart);
+		const rawQuery = queryStart < 0 ? '' : rawUrl.slice(queryStart + 1);
+		const body = await readBody(request).catch((error: unknown) => error);
+
+		if (rawPath.startsWith(CONTROL_PREFIX)) {
+			if (body instanceof Buffer) handleControl(method, rawPath, body, response, control);
+			else sendJson(response, 413, { error: 'The body is too large.' });
+			return;
+		}
+
+		const requestId = randomUUID();
+		const match = matchRoute(method, rawPath);
+		const operation = match?.route.name ?? 'Unknown';
+		const apiVersion = match?.route.apiVersion ?? 'v3';
+		const finish = (outcome: number | 'dropped', fault?: FaultKind) => {
+			counters.request(operation, outcome);
+			if (fault) counters.fault(fault);
+		};
+		const answerError = (error: ApiError, fault?: FaultKind, headers: Record<string, string> = {}) => {
+			sendJson(response, error.status, errorBody(error, requestId, apiVersion), { 'X-Request-Id': requestId, ...headers });
+			finish(error.status, fault);
+		};
+		const drop = () => {
+			request.socket.destroy();
+			finish('dropped', 'dropped');
+		};
+
+		let plan: FaultPlan;
+		try {
+			if (!(body instanceof Buffer)) throw body;
+			if (!match) throw apiNotFound();
+			const now = options.clock().getTime();
+			authenticator.verify({ method, rawPath, rawQuery, headers: request.headers, body }, now);
+			const settings = faults.current();
+			const retryAfter: Record<string, string> =
+				settings.retryAfterSeconds > 0 ? { 'Retry-After': String(settings.retryAfterSeconds) } : {};
+			if (!faults.admit(now)) return answerError(throttled(settings.rateLimit), 'throttled', retryAfter);
+			plan = faults.plan();
+			if (plan.throttle) return answerError(throttled(settings.rateLimit), 'throttled', retryAfter);
+		} catch (error) {
+			if (error instanceof ApiError) return answerError(error);
+			throw error;
+		}
+
+		if (plan.latencyMs > 0) await sleep(plan.latencyMs);
+		if (plan.drop === 'before') return drop();
+		const failure = plannedFailure(plan);
+		const fail = (planned: PlannedFailure) => {
+			if (planned.kind === 'json') return answerError(backendFailure(planned.code), 'status');
+			sendText(response, planned.code, 'text/html', htmlErrorPage(planned.code), { 'X-Request-Id': requestId });
+			finish(planned.code, 'malformed');
+		};
+		if (failure?.when === 'before') return fail(failure);
+
+		const result: OperationResult | ApiError = execute(match, request, body, rawQuery, options.clock());
+
+		if (plan.drop === 'after') return drop();
+		if (failure?.when === 'after') return fail(failure);
+		if (result instanceof ApiError) return answerError(result);
+		const headers = { 'X-Request-Id': requestId };
+		const answer = result.body ? { ...result.body, request_id: requestId } : undefined;
+		if (plan.malformed?.kind === 'truncated') {
+			// The real answer cut in the middle; an empty 204 becomes a 200 with a cut body, since 204 has none.
+			const text = JSON.stringify(answer ?? { request_id: requestId });
+			sendText(response, answer ? result.status : 200, 'application/json', text.slice(0, Math.ceil(text.length / 2)), headers);
+			return finish(answer ? result.status : 200, 'malformed');
+		}
+		if (answer) sendJson(response, result.status, answer, headers);
+		else response.writeHead(result.status, headers).end();
+		finish(result.status);
+	}
+
+	const sockets = new Set<Socket>();
+	const server = createServer((request, response) => {
+		handle(request, response).catch((error: unknown) => {
+			// A bug in the emulator: answer like the gateway's internal error rather than hanging the client.
+			if (!response.headersSent) {
+				sendJson(response, 500, {
+					error_msg: `Emulator failure: ${error instanceof Error ? error.message : String(error)}`,
+					error_code: ERROR_CODES.gatewayInternal,
+					request_id: randomUUID(),
+				});
+			}
+		});
+	});
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port, options.host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const port = (server.address() as AddressInfo).port;
+
+	return {
+		url: `http://${options.host}:${port}`,
+		port,
+		options,
+		counters: control.counters,
+		faults: control.faults,
+		setFaults: control.setFaults,
+		reset: control.reset,
+		addPort: control.addPort,
+		close: () =>
+			new Promise<void>((resolve, reject) => {
+				server.close((error) => (error ? reject(error) : resolve()));
+				for (const socket of sockets) socket.destroy();
+			}),
+	};
+}
