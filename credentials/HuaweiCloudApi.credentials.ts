@@ -1,0 +1,85 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { signHuaweiCloudRequest } from '../nodes/HuaweiCloudVpc/transport/authentication';
+import { CUSTOM_ENDPOINT, VPC_REGIONS } from '../nodes/HuaweiCloudVpc/transport/endpoint';
+
+export class HuaweiCloudApi implements ICredentialType {
+	name = 'huaweiCloudApi';
+
+	displayName = 'Huawei Cloud API';
+
+	icon = { light: 'file:huaweiCloudApi.svg', dark: 'file:huaweiCloudApi.dark.svg' } as const;
+
+	documentationUrl = 'https://support.huaweicloud.com/intl/en-us/devg-apisign/api-sign-provide-aksk.html';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Key ID (AK)',
+			name: 'accessKeyId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'From My Credentials → Access Keys in the Huawei Cloud console',
+		},
+		{
+			displayName: 'Secret Access Key (SK)',
+			name: 'secretAccessKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Security Token',
+			name: 'securityToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Only for temporary AK/SK obtained from IAM; leave empty for permanent access keys',
+		},
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			options: [
+				{ name: 'Custom Endpoint', value: CUSTOM_ENDPOINT, description: 'Huawei Cloud Stack, another site, or a local emulator' },
+				...VPC_REGIONS.map(({ id, location }) => ({ name: location ? `${id} (${location})` : id, value: id })),
+			],
+			default: 'cn-north-4',
+			description: 'The region whose VPC endpoint (https://vpc.{region}.myhuaweicloud.com) receives the requests',
+		},
+		{
+			displayName: 'Endpoint',
+			name: 'endpoint',
+			type: 'string',
+			default: '',
+			placeholder: 'https://vpc.my-region.example.com',
+			displayOptions: { show: { region: [CUSTOM_ENDPOINT] } },
+			description: 'Base URL of the VPC API; must be https, except loopback addresses such as http://127.0.0.1:9780',
+		},
+		{
+			displayName: 'Project ID',
+			name: 'projectId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The ID of the project of the region, from My Credentials → API Credentials in the console',
+		},
+	];
+
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => signHuaweiCloudRequest(credentials, requestOptions);
+
+	// Listing one session proves the AK/SK, the project and the endpoint together.
+	test: ICredentialTestRequest = {
+		request: { method: 'GET', url: '/v3/{project_id}/vpc/traffic-mirror-sessions', qs: { limit: 1 } },
+	};
+}

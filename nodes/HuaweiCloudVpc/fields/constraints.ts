@@ -1,0 +1,132 @@
+/**
+ * The rules an API field's value must follow, each stated once: `describeConstraint` turns a rule into the sentence
+ * shown in the UI and in errors, `checkConstraint` applies it and returns the value in the form the API takes, or
+ * undefined when the value breaks the rule.
+ */
+export type Constraint =
+	| { kind: 'text'; minLength: number; maxLength: number; pattern?: RegExp; patternRule?: string; forbidden?: string[] }
+	| { kind: 'integer'; min: number; max: number }
+	| { kind: 'boolean' }
+	| { kind: 'choice'; values: readonly string[]; caseInsensitive?: boolean }
+	| { kind: 'id' }
+	| { kind: 'idList'; minItems: number; maxItems: number }
+	| { kind: 'cidr' }
+	| { kind: 'portRange' };
+
+export type ApiValue = string | number | boolean | string[];
+
+// Huawei Cloud resource IDs are UUIDs; checking the form also keeps `/`, `?`, `#`, `..`, CR and LF out of URL paths.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PORT_RANGE = /^(\d{1,5})-(\d{1,5})$/;
+
+export function describeConstraint(constraint: Constraint): string {
+	switch (constraint.kind) {
+		case 'text': {
+			const length =
+				constraint.minLength === 0
+					? `at most ${constraint.maxLength} characters`
+					: `${constraint.minLength}–${constraint.maxLength} characters`;
+			const parts = [length];
+			if (constraint.patternRule) parts.push(constraint.patternRule);
+			if (constraint.forbidden) parts.push(`without ${constraint.forbidden.map((c) => `"${c}"`).join(' or ')}`);
+			return parts.join(', ');
+		}
+		case 'integer':
+			return `an integer from ${constraint.min} to ${constraint.max}`;
+		case 'boolean':
+			return 'true or false';
+		case 'choice':
+			return `one of ${constraint.values.map((v) => `"${v}"`).join(', ')}`;
+		case 'id':
+			return 'a resource ID (UUID)';
+		case 'idList':
+			return `${constraint.minItems} to ${constraint.maxItems} distinct resource IDs (UUIDs), comma-separated or an array`;
+		case 'cidr':
+			return 'an IPv4 or IPv6 CIDR block such as 192.168.0.0/24';
+		case 'portRange':
+			return 'a port range "low-high" with ports from 1 to 65535 and low ≤ high, such as 80-200';
+	}
+}
+
+export function checkConstraint(constraint: Constraint, value: unknown): ApiValue | undefined {
+	const fail = () => undefined;
+	switch (constraint.kind) {
+		case 'text': {
+			if (typeof value !== 'string') return fail();
+			const length = [...value].length;
+			if (length < constraint.minLength || length > constraint.maxLength) return fail();
+			if (constraint.pattern && !constraint.pattern.test(value)) return fail();
+			if (constraint.forbidden?.some((c) => value.includes(c))) return fail();
+			return value;
+		}
+		case 'integer': {
+			const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+			if (typeof number !== 'number' || !Number.isInteger(number)) return fail();
+			if (number < constraint.min || number > constraint.max) return fail();
+			return number;
+		}
+		case 'boolean':
+			if (typeof value === 'boolean') return value;
+			if (value === 'true' || value === 'false') return value === 'true';
+			return fail();
+		case 'choice': {
+			if (typeof value !== 'string') return fail();
+			const match = constraint.values.find((allowed) =>
+				constraint.caseInsensitive ? allowed.toLowerCase() === value.toLowerCase() : allowed === value,
+			);
+			return match ?? fail();
+		}
+		case 'id':
+			return typeof value === 'string' && UUID.test(value.trim()) ? value.trim() : fail();
+		case 'idList': {
+			const items = toList(value);
+			if (!items || items.length < constraint.minItems || items.length > constraint.maxItems) return fail();
+			if (items.some((item) => !UUID.test(item))) return fail();
+			if (new Set(items.map((item) => item.toLowerCase())).size !== items.length) return fail();
+			return items;
+		}
+		case 'cidr':
+			return typeof value === 'string' && isCidr(value.trim()) ? value.trim() : fail();
+		case 'portRange': {
+			const match = typeof value === 'string' ? PORT_RANGE.exec(value.trim()) : null;
+			if (!match) return fail();
+			const [low, high] = [Number(match[1]), Number(match[2])];
+			return low >= 1 && high <= 65535 && low <= high ? `${low}-${high}` : fail();
+		}
+	}
+}
+
+/** A comma-separated string or an array (from an expression), trimmed; undefined when it is neither. */
+function toList(value: unknown): string[] | undefined {
+	const raw = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : undefined;
+	if (!raw || raw.some((item) => typeof item !== 'string')) return undefined;
+	const items = (raw as string[]).map((item) => item.trim());
+	// A trailing comma is forgiven; an empty ID between two others is not.
+	if (typeof value === 'string' && items[items.length - 1] === '') items.pop();
+	return items;
+}
+
+function isCidr(value: string): boolean {
+	const [address, prefix, extra] = value.split('/');
+	if (extra !== undefined || prefix === undefined || !/^\d{1,3}$/.test(prefix)) return false;
+	const bits = Number(prefix);
+	if (isIpv4(address)) return bits <= 32;
+	return isIpv6(address) && bits <= 128;
+}
+
+function isIpv4(address: string): boolean {
+	const octets = address.split('.');
+	return octets.length === 4 && octets.every((octet) => /^\d{1,3}$/.test(octet) && Number(octet) <= 255);
+}
+
+function isIpv6(address: string): boolean {
+	if (!/^[0-9a-f:.]+$/i.test(address) || (address.match(/::/g) ?? []).length > 1) return false;
+	const [head, tail] = address.includes('::') ? address.split('::') : [address, undefined];
+	const groups = [...(head ? head.split(':') : []), ...(tail ? tail.split(':') : [])];
+	const last = groups[groups.length - 1];
+	const embeddedIpv4 = last !== undefined && last.includes('.');
+	if (embeddedIpv4 && !isIpv4(groups.pop() as string)) return false;
+	const size = groups.length + (embeddedIpv4 ? 2 : 0);
+	if (!groups.every((group) => /^[0-9a-f]{1,4}$/i.test(group))) return false;
+	return tail === undefined ? size === 8 : size < 8;
+}

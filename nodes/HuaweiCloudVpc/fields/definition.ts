@@ -1,0 +1,23 @@
+import type { Constraint } from './constraints';
+
+/** One API field, declared once: the UI parameter, the validation and the request body are all made from it. */
+export interface FieldDefinition {
+	/** The UI parameter's name: the API field's name in camelCase. */
+	parameter: string;
+	/** The field's name in the API's JSON body. */
+	apiName: string;
+	displayName: string;
+	/** What the field means, without its rule (the rule is appended from `constraint`). */
+	description: string;
+	constraint: Constraint;
+	/** Display names of a choice's values, when they differ from the values. */
+	choiceNames?: Record<string, string>;
+	/** The UI default; numbers default to the service's own default where it has one. */
+	uiDefault?: string | number | boolean;
+	placeholder?: string;
+	/** Picked from a searchable list (a `methods.listSearch` function) or typed as an ID. */
+	listSearchMethod?: string;
+}
+
+/** Fields of one resource, keyed by parameter name so operations can refer to them by name. */
+export type FieldSet<K extends string = string> = Record<K, FieldDefinition>;

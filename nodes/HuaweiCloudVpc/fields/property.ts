@@ -1,0 +1,54 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { describeConstraint } from './constraints';
+import type { FieldDefinition } from './definition';
+
+const UUID_PATTERN = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
+
+/** The UI parameter of a field: its type, range and description all come from the field's declaration. */
+export function fieldProperty(field: FieldDefinition, overrides: Partial<INodeProperties> = {}): INodeProperties {
+	const description = `${field.description} (${describeConstraint(field.constraint)})`;
+	const base = { displayName: field.displayName, name: field.parameter, description };
+	const { constraint } = field;
+	let property: INodeProperties;
+	if (field.listSearchMethod) {
+		property = {
+			...base,
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					typeOptions: { searchListMethod: field.listSearchMethod, searchable: true },
+				},
+				{
+					displayName: 'By ID',
+					name: 'id',
+					type: 'string',
+					placeholder: 'e.g. b765ba87-c0b4-4f1a-9ec3-d5b1d1ddb137',
+					validation: [{ type: 'regex', properties: { regex: UUID_PATTERN, errorMessage: 'Not a valid ID (UUID)' } }],
+				},
+			],
+		};
+	} else if (constraint.kind === 'integer') {
+		property = {
+			...base,
+			type: 'number',
+			default: field.uiDefault ?? constraint.min,
+			typeOptions: { minValue: constraint.min, maxValue: constraint.max, numberPrecision: 0 },
+		};
+	} else if (constraint.kind === 'boolean') {
+		property = { ...base, type: 'boolean', default: field.uiDefault ?? false };
+	} else if (constraint.kind === 'choice') {
+		const options: INodePropertyOptions[] = constraint.values
+			.map((value) => ({ name: field.choiceNames?.[value] ?? value, value }))
+			.sort((a, b) => a.name.localeCompare(b.name));
+		property = { ...base, type: 'options', options, default: field.uiDefault ?? constraint.values[0] };
+	} else {
+		property = { ...base, type: 'string', default: field.uiDefault ?? '' };
+	}
+	if (field.placeholder) property.placeholder = field.placeholder;
+	return { ...property, ...overrides };
+}

@@ -1,0 +1,57 @@
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { checkConstraint, describeConstraint, type ApiValue } from './constraints';
+import type { FieldDefinition } from './definition';
+
+/** Checks one value against its field's rule; a bad value fails the item with the field, the rule and the value. */
+export function validateField(node: INode, itemIndex: number, field: FieldDefinition, value: unknown): ApiValue {
+	const checked = checkConstraint(field.constraint, unwrapLocator(value));
+	if (checked !== undefined) return checked;
+	throw new NodeOperationError(
+		node,
+		`Invalid ${field.displayName} (${field.apiName}): must be ${describeConstraint(field.constraint)}; got ${showValue(value)}`,
+		{
+			itemIndex,
+			description: `The value of "${field.displayName}" for item ${itemIndex} breaks the API's rule, so nothing was sent for this item.`,
+		},
+	);
+}
+
+/** Reads and checks top-level parameters; returns them keyed by API name. */
+export function readFields(context: IExecuteFunctions, itemIndex: number, fields: FieldDefinition[]): IDataObject {
+	const body: IDataObject = {};
+	for (const field of fields) {
+		const value = context.getNodeParameter(field.parameter, itemIndex, undefined, { extractValue: true });
+		body[field.apiName] = validateField(context.getNode(), itemIndex, field, value);
+	}
+	return body;
+}
+
+/** Reads a collection ("Additional Fields", "Update Fields", "Filters"): only the fields the user set are returned. */
+export function readCollection(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	collection: string,
+	fields: FieldDefinition[],
+): IDataObject {
+	const values = context.getNodeParameter(collection, itemIndex, {}) as IDataObject;
+	const body: IDataObject = {};
+	for (const field of fields) {
+		if (values[field.parameter] === undefined) continue;
+		body[field.apiName] = validateField(context.getNode(), itemIndex, field, values[field.parameter]);
+	}
+	return body;
+}
+
+/** Resource locator values inside collections arrive as `{ __rl, mode, value }`. */
+function unwrapLocator(value: unknown): unknown {
+	if (value && typeof value === 'object' && '__rl' in value && 'value' in value) return (value as IDataObject).value;
+	return value;
+}
+
+/** The offending value, quoted and cut short so an error never echoes a whole document. */
+function showValue(value: unknown): string {
+	const text = JSON.stringify(value) ?? String(value);
+	return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}

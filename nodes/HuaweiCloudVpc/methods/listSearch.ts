@@ -1,0 +1,73 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { vpcApiRequest } from '../transport/request';
+
+const PAGE_SIZE = 100;
+
+/** One page of a resource list, narrowed to names or IDs containing the search text. */
+function toResults(resources: IDataObject[], filter: string | undefined, label: (r: IDataObject) => string) {
+	const needle = filter?.trim().toLowerCase();
+	return resources
+		.filter((r) => !needle || label(r).toLowerCase().includes(needle) || String(r.id).includes(needle))
+		.map((r) => ({ name: label(r), value: String(r.id) }));
+}
+
+async function searchV3List(
+	context: ILoadOptionsFunctions,
+	path: string,
+	key: string,
+	filter: string | undefined,
+	marker: string | undefined,
+	label: (r: IDataObject) => string,
+): Promise<INodeListSearchResult> {
+	const response = await vpcApiRequest.call(context, { method: 'GET', path, qs: { limit: PAGE_SIZE, marker } });
+	const pageInfo = (response.page_info ?? {}) as IDataObject;
+	return {
+		results: toResults((response[key] ?? []) as IDataObject[], filter, label),
+		paginationToken: pageInfo.next_marker as string | undefined,
+	};
+}
+
+const nameAndId = (r: IDataObject) => (r.name ? `${r.name as string} (${r.id as string})` : String(r.id));
+
+export async function searchTrafficMirrorFilters(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchV3List(this, '/vpc/traffic-mirror-filters', 'traffic_mirror_filters', filter, paginationToken, nameAndId);
+}
+
+export async function searchTrafficMirrorSessions(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchV3List(this, '/vpc/traffic-mirror-sessions', 'traffic_mirror_sessions', filter, paginationToken, nameAndId);
+}
+
+/**
+ * Elastic network interfaces, from the VPC v1 ports API (`GET /v1/{project_id}/ports`, IAM action `vpc:ports:get`),
+ * which pages with `limit`/`marker` and has no page_info: a full page means there may be more.
+ */
+export async function searchPorts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const response = await vpcApiRequest.call(this, {
+		method: 'GET',
+		version: 'v1',
+		path: '/ports',
+		qs: { limit: PAGE_SIZE, marker: paginationToken },
+	});
+	const ports = (response.ports ?? []) as IDataObject[];
+	const label = (port: IDataObject) => {
+		const addresses = ((port.fixed_ips ?? []) as IDataObject[]).map((ip) => ip.ip_address).join(', ');
+		return [port.name || port.id, addresses && `(${addresses})`].filter(Boolean).join(' ');
+	};
+	return {
+		results: toResults(ports, filter, label),
+		paginationToken: ports.length === PAGE_SIZE ? String(ports[ports.length - 1].id) : undefined,
+	};
+}

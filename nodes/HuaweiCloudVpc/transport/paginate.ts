@@ -1,0 +1,43 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { vpcApiRequest, type ApiRequest, type RequestContext } from './request';
+
+/** The API's largest page (spec §3). */
+export const MAX_PAGE_SIZE = 2000;
+
+export interface ListRequest extends Omit<ApiRequest, 'method' | 'body'> {
+	/** The list's key in the answer, e.g. `traffic_mirror_sessions`. */
+	key: string;
+	/** At most this many resources; all of them when undefined. */
+	limit?: number;
+}
+
+/**
+ * Follows `page_info.next_marker` until the last page (where it is absent) or until `limit` resources are read.
+ * A marker seen twice ends the loop with an error rather than looping forever on a misbehaving server.
+ */
+export async function vpcApiRequestAllItems(this: RequestContext, request: ListRequest): Promise<IDataObject[]> {
+	const resources: IDataObject[] = [];
+	const seenMarkers = new Set<string>();
+	let marker: string | undefined;
+	do {
+		const remaining = request.limit === undefined ? MAX_PAGE_SIZE : request.limit - resources.length;
+		const response = await vpcApiRequest.call(this, {
+			...request,
+			method: 'GET',
+			qs: { ...request.qs, limit: Math.min(remaining, MAX_PAGE_SIZE), marker },
+		});
+		const page = (response[request.key] ?? []) as IDataObject[];
+		resources.push(...page.slice(0, remaining));
+		marker = ((response.page_info ?? {}) as IDataObject).next_marker as string | undefined;
+		if (marker !== undefined && seenMarkers.has(marker)) {
+			throw new NodeApiError(this.getNode(), response, {
+				message: `The list of ${request.key} repeated the page marker "${marker}"`,
+				itemIndex: request.itemIndex,
+			});
+		}
+		if (marker !== undefined) seenMarkers.add(marker);
+	} while (marker && (request.limit === undefined || resources.length < request.limit));
+	return resources;
+}

@@ -1,0 +1,134 @@
+/**
+ * A local HTTP server that checks every request's SDK-HMAC-SHA256 signature against the test credentials, records
+ * what arrived, and answers from a list of canned responses (or 201 echoing a created session).
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import {
+	buildCanonicalRequest,
+	buildStringToSign,
+	canonicalHeaders,
+	canonicalQueryString,
+	canonicalUri,
+	collectQuery,
+	computeSignature,
+	parseAuthorizationHeader,
+	payloadHash,
+} from '../../nodes/HuaweiCloudVpc/transport/signer';
+
+export const TEST_CREDENTIALS = {
+	accessKeyId: 'HPUAEXAMPLEAK0000001',
+	secretAccessKey: 'exampleSecretKey0123456789abcdefghijklmn',
+	projectId: '7365fcd452924e398ec4cc1fe39c0d12',
+};
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	query: Record<string, string[]>;
+	headers: IncomingMessage['headers'];
+	body: string;
+	json: unknown;
+	signatureValid: boolean;
+}
+
+export interface CannedResponse {
+	status: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+}
+
+export interface SignatureServer {
+	url: string;
+	requests: RecordedRequest[];
+	/** Responses for the next requests, in order; once used up, creates are answered 201. */
+	respondWith(...responses: CannedResponse[]): void;
+	close(): Promise<void>;
+}
+
+export async function startSignatureServer(secretAccessKey = TEST_CREDENTIALS.secretAccessKey): Promise<SignatureServer> {
+	const requests: RecordedRequest[] = [];
+	const queue: CannedResponse[] = [];
+	const server: Server = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			const body = Buffer.concat(chunks).toString('utf8');
+			const url = new URL(req.url ?? '/', 'http://placeholder');
+			const query: Record<string, string[]> = {};
+			url.searchParams.forEach((value, key) => (query[key] ??= []).push(value));
+			let json: unknown;
+			try {
+				json = body ? JSON.parse(body) : undefined;
+			} catch {
+				json = undefined;
+			}
+			const signatureValid = verify(req, url, body, secretAccessKey);
+			requests.push({ method: req.method ?? '', path: url.pathname, query, headers: req.headers, body, json, signatureValid });
+			const response: CannedResponse = !signatureValid
+				? { status: 401, body: { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information', request_id: 'rejected' } }
+				: (queue.shift() ?? echoCreate(json));
+			res.writeHead(response.status, { 'Content-Type': 'application/json', ...response.headers });
+			res.end(response.body === undefined ? '' : typeof response.body === 'string' ? response.body : JSON.stringify(response.body));
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		requests,
+		respondWith: (...responses) => queue.push(...responses),
+		close: async () => {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}
+
+function verify(req: IncomingMessage, url: URL, body: string, secretAccessKey: string): boolean {
+	const authorization = parseAuthorizationHeader(req.headers.authorization);
+	if (!authorization || authorization.accessKeyId !== TEST_CREDENTIALS.accessKeyId) return false;
+	const signed: Record<string, string> = {};
+	for (const name of authorization.signedHeaders) {
+		const value = req.headers[name];
+		if (typeof value !== 'string') return false;
+		signed[name] = value;
+	}
+	const sdkDate = signed['x-sdk-date'];
+	if (!sdkDate || !signed.host) return false;
+	const { canonical, signedHeaders } = canonicalHeaders(signed);
+	const canonicalRequest = buildCanonicalRequest({
+		method: req.method ?? '',
+		uri: canonicalUri(url.pathname),
+		query: canonicalQueryString(collectQuery(url)),
+		headers: canonical,
+		signedHeaders,
+		payloadHash: payloadHash(signed, body),
+	});
+	return computeSignature(secretAccessKey, buildStringToSign(sdkDate, canonicalRequest)) === authorization.signature;
+}
+
+let created = 0;
+function echoCreate(json: unknown): CannedResponse {
+	const session = (json as { traffic_mirror_session?: Record<string, unknown> } | undefined)?.traffic_mirror_session;
+	if (!session) return { status: 200, body: { request_id: 'no-canned-response' } };
+	created++;
+	return {
+		status: 201,
+		body: {
+			traffic_mirror_session: {
+				id: `00000000-0000-4000-8000-${String(created).padStart(12, '0')}`,
+				project_id: TEST_CREDENTIALS.projectId,
+				description: '',
+				virtual_network_id: 1,
+				packet_length: 96,
+				type: 'eni',
+				created_at: '2024-01-02T03:04:05Z',
+				updated_at: '2024-01-02T03:04:05Z',
+				...session,
+			},
+			request_id: `request-${created}`,
+		},
+	};
+}
