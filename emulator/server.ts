@@ -21,8 +21,8 @@ import { EmulatorOptions, FaultSettings, resolveOptions } from './options';
 import { addPort, seedDemoPorts } from './resources/ports';
 import { matchRoute, RouteMatch } from './router';
 
-export { EmulatorOptions, FaultSettings, ScriptedFault } from './options';
-export { CountersSnapshot } from './counters';
+export type { EmulatorOptions, FaultSettings, ScriptedFault } from './options';
+export type { CountersSnapshot } from './counters';
 export { DEMO_PORTS } from './resources/ports';
 
 export interface RunningEmulator {

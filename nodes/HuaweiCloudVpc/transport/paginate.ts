@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { vpcApiRequest, type ApiRequest, type RequestContext } from './request';
@@ -32,7 +32,7 @@ export async function vpcApiRequestAllItems(this: RequestContext, request: ListR
 		resources.push(...page.slice(0, remaining));
 		marker = ((response.page_info ?? {}) as IDataObject).next_marker as string | undefined;
 		if (marker !== undefined && seenMarkers.has(marker)) {
-			throw new NodeApiError(this.getNode(), response, {
+			throw new NodeApiError(this.getNode(), response as JsonObject, {
 				message: `The list of ${request.key} repeated the page marker "${marker}"`,
 				itemIndex: request.itemIndex,
 			});
