@@ -40,10 +40,12 @@ export function signHuaweiCloudRequest(
 	// The query is folded into the URL in its canonical form, so the bytes sent are the bytes signed.
 	url.search = canonicalQueryString(collectQuery(url, (options.qs ?? {}) as QueryParameters));
 
-	const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+	const headers: Record<string, string> = {};
 	for (const [name, value] of Object.entries((options.headers ?? {}) as IDataObject)) {
 		if (!SIGNING_HEADERS.includes(name.toLowerCase()) && value !== undefined) headers[name] = String(value);
 	}
+	// A second content-type in another case would be signed twice but sent once, and the signature would not match.
+	if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
 	headers[HEADER_PROJECT_ID] = projectId;
 	const securityToken = String(credentials.securityToken ?? '').trim();
 	if (securityToken) headers[HEADER_SECURITY_TOKEN] = securityToken;
