@@ -1,0 +1,65 @@
+import { CUSTOM_ENDPOINT, regionEndpoint, resolveEndpoint, VPC_REGIONS } from '../../nodes/HuaweiCloudVpc/transport/endpoint';
+
+describe('region endpoints', () => {
+	it('a public region is https://vpc.{region}.myhuaweicloud.com', () => {
+		expect(resolveEndpoint({ region: 'cn-north-4' })).toBe('https://vpc.cn-north-4.myhuaweicloud.com');
+		expect(resolveEndpoint({ region: 'ap-southeast-3', endpoint: 'http://ignored.example' })).toBe(
+			'https://vpc.ap-southeast-3.myhuaweicloud.com',
+		);
+	});
+
+	it('the EU sovereign site eu-west-101 lives under myhuaweicloud.eu', () => {
+		expect(resolveEndpoint({ region: 'eu-west-101' })).toBe('https://vpc.eu-west-101.myhuaweicloud.eu');
+	});
+
+	it('lists the 34 regions of the official SDK, each with a well-formed https endpoint', () => {
+		expect(VPC_REGIONS).toHaveLength(34);
+		expect(new Set(VPC_REGIONS.map(({ id }) => id)).size).toBe(34);
+		for (const { id } of VPC_REGIONS) expect(regionEndpoint(id)).toMatch(/^https:\/\/vpc\.[a-z0-9-]+\.myhuaweicloud\.(com|eu)$/);
+	});
+
+	it('refuses an unknown region', () => {
+		expect(() => resolveEndpoint({ region: 'mars-north-1' })).toThrow('Unknown Huawei Cloud region "mars-north-1"');
+	});
+});
+
+describe('custom endpoints', () => {
+	const custom = (endpoint: string) => resolveEndpoint({ region: CUSTOM_ENDPOINT, endpoint });
+
+	it('accepts https, keeps a base path and drops trailing slashes and spaces', () => {
+		expect(custom('https://vpc.my-region.example.com')).toBe('https://vpc.my-region.example.com');
+		expect(custom(' https://hcs.example.com:8443/gateway/vpc/ ')).toBe('https://hcs.example.com:8443/gateway/vpc');
+	});
+
+	it.each(['http://127.0.0.1:9780', 'http://127.1.2.3', 'http://localhost:8080', 'http://[::1]:9780'])(
+		'accepts plain http on the loopback address %s',
+		(endpoint) => expect(custom(endpoint)).toBe(endpoint),
+	);
+
+	it.each(['http://10.0.0.1', 'http://192.168.1.10:9780', 'http://localhost.example.com', 'http://127.0.0.1.nip.io', 'http://vpc.example.com'])(
+		'refuses plain http on %s with a clear error',
+		(endpoint) => {
+			expect(() => custom(endpoint)).toThrow(
+				'The custom endpoint must use https (plain http is allowed only for loopback addresses)',
+			);
+		},
+	);
+
+	it('refuses other schemes', () => {
+		expect(() => custom('ftp://vpc.example.com')).toThrow('must use https');
+	});
+
+	it.each(['https://vpc.example.com/?a=b', 'https://user:pass@vpc.example.com', 'https://user@vpc.example.com', 'https://vpc.example.com/#x'])(
+		'refuses a query, user info or fragment in %s',
+		(endpoint) => {
+			expect(() => custom(endpoint)).toThrow('The custom endpoint must not contain a query, a fragment or user info');
+		},
+	);
+
+	it('refuses an empty or malformed endpoint, and treats a missing region as custom', () => {
+		expect(() => custom('')).toThrow('is not a URL such as https://vpc.example.com');
+		expect(() => custom('vpc.example.com')).toThrow('is not a URL');
+		expect(() => resolveEndpoint({})).toThrow('is not a URL');
+		expect(resolveEndpoint({ endpoint: 'https://vpc.example.com' })).toBe('https://vpc.example.com');
+	});
+});
