@@ -8,6 +8,18 @@ function pickOperation(this: IExecuteFunctions, resource: string, operation: str
 	switch (`${resource}:${operation}`) {
 		case 'trafficMirrorSession:create':
 			return trafficMirrorSession.create.execute;
+		case 'trafficMirrorSession:get':
+			return trafficMirrorSession.get.execute;
+		case 'trafficMirrorSession:getAll':
+			return trafficMirrorSession.getAll.execute;
+		case 'trafficMirrorSession:update':
+			return trafficMirrorSession.update.execute;
+		case 'trafficMirrorSession:delete':
+			return trafficMirrorSession.delete.execute;
+		case 'trafficMirrorSession:addSources':
+			return trafficMirrorSession.addSources.execute;
+		case 'trafficMirrorSession:removeSources':
+			return trafficMirrorSession.removeSources.execute;
 		default:
 			throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}

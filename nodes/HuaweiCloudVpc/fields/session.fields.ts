@@ -1,5 +1,15 @@
 import { DESCRIPTION_RULE, NAME_RULE } from './common.fields';
-import type { FieldSet } from './definition';
+import type { FieldDefinition, FieldSet } from './definition';
+
+/** The session an operation acts on: the `{traffic_mirror_session_id}` of the path, and the `id` list filter. */
+export const sessionIdField: FieldDefinition = {
+	parameter: 'trafficMirrorSessionId',
+	apiName: 'id',
+	displayName: 'Traffic Mirror Session',
+	description: 'The traffic mirror session, picked from the list or given by its ID',
+	constraint: { kind: 'id' },
+	listSearchMethod: 'searchTrafficMirrorSessions',
+};
 
 /** CreateTrafficMirrorSessionOption and UpdateTrafficMirrorSessionOption (spec §2.1, §2.3). */
 export const sessionFields = {

@@ -1,0 +1,69 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { vpcApiRequest } from '../transport/request';
+import type { ResourceTarget } from './resourceLocator';
+
+const OPTIONS = 'options';
+const SUCCEED_IF_ALREADY_DELETED = 'succeedIfAlreadyDeleted';
+
+/** The "Options" collection of a Delete operation; `resourceLabel` is e.g. "traffic mirror session". */
+export function deleteOptionsProperty(resourceLabel: string): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: OPTIONS,
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Succeed If Already Deleted',
+				name: SUCCEED_IF_ALREADY_DELETED,
+				type: 'boolean',
+				default: false,
+				description: `Whether a ${resourceLabel} that no longer exists (HTTP 404) counts as success, output with deleted false and alreadyDeleted true, so that clean-up workflows can run again`,
+			},
+		],
+	};
+}
+
+/**
+ * The item a Delete outputs, the same keys whichever way it went:
+ * `{ deleted, alreadyDeleted, id, resource }`. The API answers 204 without a body, so there is nothing else to pass on.
+ */
+export interface DeleteResult extends IDataObject {
+	deleted: boolean;
+	alreadyDeleted: boolean;
+	id: string;
+	resource: string;
+}
+
+/** Deletes the resource; with "Succeed If Already Deleted" set, a 404 from the service is a success too. */
+export async function deleteResource(
+	this: IExecuteFunctions,
+	target: ResourceTarget,
+	resource: string,
+	itemIndex: number,
+): Promise<DeleteResult> {
+	const options = this.getNodeParameter(OPTIONS, itemIndex, {}) as IDataObject;
+	try {
+		await vpcApiRequest.call(this, { method: 'DELETE', path: target.path, itemIndex });
+	} catch (error) {
+		if (options[SUCCEED_IF_ALREADY_DELETED] === true && isMissingResource(error)) {
+			return { deleted: false, alreadyDeleted: true, id: target.id, resource };
+		}
+		// Given a NodeApiError (what vpcApiRequest throws), the constructor hands back that same error, details and all.
+		throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
+	}
+	return { deleted: true, alreadyDeleted: false, id: target.id, resource };
+}
+
+/**
+ * A 404 from the service itself. The API gateway answers 404 too (APIGW.0101) when the endpoint or path is wrong,
+ * and that must not pass for a resource that is already gone.
+ */
+function isMissingResource(error: unknown): boolean {
+	if (!(error instanceof NodeApiError) || error.httpCode !== '404') return false;
+	const code = (error.errorResponse as JsonObject | undefined)?.error_code;
+	return !(typeof code === 'string' && /^APIGW?\./.test(code));
+}

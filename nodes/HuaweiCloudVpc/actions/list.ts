@@ -1,0 +1,109 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { describeConstraint } from '../fields/constraints';
+import type { FieldDefinition } from '../fields/definition';
+import { fieldProperty } from '../fields/property';
+import { validateField } from '../fields/read';
+
+/** One query filter of a list API, made from the field it filters on so that it follows the same rule. */
+export interface ListFilter {
+	field: FieldDefinition;
+	displayName: string;
+	/** What the filter keeps, e.g. "Only sessions with one of these priorities"; the rule is appended. */
+	description: string;
+	/**
+	 * Several values, comma-separated (or an array from an expression), sent as a repeated query key: the service
+	 * keeps resources that match any of them.
+	 */
+	multiple?: boolean;
+}
+
+const RETURN_ALL = 'returnAll';
+const LIMIT = 'limit';
+const FILTERS = 'filters';
+
+/** Return All, Limit and the Filters collection of a Get Many operation. */
+export function listProperties(filters: ListFilter[]): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: RETURN_ALL,
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: LIMIT,
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			displayOptions: { show: { [RETURN_ALL]: [false] } },
+			description: 'Max number of results to return',
+		},
+		{
+			displayName: 'Filters',
+			name: FILTERS,
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: filters.map(filterProperty).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		},
+	];
+}
+
+function filterProperty(filter: ListFilter): INodeProperties {
+	const { field } = filter;
+	if (!filter.multiple) {
+		// A switch needs no rule spelt out; other values do, for the users and agents who type them.
+		const rule = field.constraint.kind === 'boolean' ? '' : ` (${describeConstraint(field.constraint)})`;
+		return fieldProperty(field, { displayName: filter.displayName, description: `${filter.description}${rule}` });
+	}
+	return {
+		displayName: filter.displayName,
+		name: field.parameter,
+		type: 'string',
+		default: '',
+		placeholder: field.placeholder,
+		description: `${filter.description}; several values are comma-separated, each ${describeConstraint(field.constraint)}`,
+	};
+}
+
+/** The Limit to stop at, or undefined when Return All is on. */
+export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (context.getNodeParameter(RETURN_ALL, itemIndex, false) === true) return undefined;
+	const limit = context.getNodeParameter(LIMIT, itemIndex, 50) as unknown;
+	if (typeof limit === 'number' && Number.isInteger(limit) && limit >= 1) return limit;
+	throw new NodeOperationError(context.getNode(), `Invalid Limit: must be a whole number of at least 1; got ${String(limit)}`, {
+		itemIndex,
+	});
+}
+
+/** The Filters the user set, checked by their fields' rules, as the list API's query parameters. */
+export function readFilters(context: IExecuteFunctions, itemIndex: number, filters: ListFilter[]): IDataObject {
+	const values = context.getNodeParameter(FILTERS, itemIndex, {}) as IDataObject;
+	const query: IDataObject = {};
+	for (const { field, multiple } of filters) {
+		const value = values[field.parameter];
+		if (value === undefined) continue;
+		if (!multiple) {
+			query[field.apiName] = validateField(context.getNode(), itemIndex, field, value);
+			continue;
+		}
+		const checked = splitValues(value).map((item) => validateField(context.getNode(), itemIndex, field, item));
+		query[field.apiName] = checked.length === 1 ? checked[0] : checked;
+	}
+	return query;
+}
+
+/**
+ * The values of a multi-valued filter. Blank entries are dropped, but a filter left wholly blank stays one blank
+ * value, which fails its rule: a filter that silently matched everything could feed a Delete every resource.
+ */
+function splitValues(value: unknown): unknown[] {
+	const raw = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
+	const items = raw.map((item: unknown) => (typeof item === 'string' ? item.trim() : item));
+	const present = items.filter((item) => item !== '');
+	return present.length > 0 ? present : [''];
+}

@@ -1,0 +1,15 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { changeSources, sourcesProperties } from './sources';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['trafficMirrorSession'], operation: ['addSources'] } },
+	sourcesProperties(
+		"IDs of the elastic network interfaces (ports) to add to the session's mirror sources, which may then hold at most 10",
+	),
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return await changeSources(this, itemIndex, 'add-sources');
+}

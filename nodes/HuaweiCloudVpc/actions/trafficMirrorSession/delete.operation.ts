@@ -1,0 +1,21 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { fieldProperty } from '../../fields/property';
+import { sessionIdField } from '../../fields/session.fields';
+import { deleteOptionsProperty, deleteResource, type DeleteResult } from '../delete';
+import { readSessionTarget, RESOURCE } from './session.resource';
+
+const properties: INodeProperties[] = [
+	fieldProperty(sessionIdField, { required: true }),
+	deleteOptionsProperty('traffic mirror session'),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['trafficMirrorSession'], operation: ['delete'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<DeleteResult> {
+	return await deleteResource.call(this, readSessionTarget(this, itemIndex), RESOURCE, itemIndex);
+}

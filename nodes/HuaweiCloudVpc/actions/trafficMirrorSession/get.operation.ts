@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { fieldProperty } from '../../fields/property';
+import { sessionIdField } from '../../fields/session.fields';
+import { vpcApiRequest } from '../../transport/request';
+import { readSessionTarget, unwrapSession } from './session.resource';
+
+const properties: INodeProperties[] = [fieldProperty(sessionIdField, { required: true })];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['trafficMirrorSession'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const { path } = readSessionTarget(this, itemIndex);
+	return unwrapSession(await vpcApiRequest.call(this, { method: 'GET', path, itemIndex }));
+}

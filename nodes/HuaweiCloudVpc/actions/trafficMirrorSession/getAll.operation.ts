@@ -1,0 +1,65 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { sessionFields, sessionIdField } from '../../fields/session.fields';
+import { vpcApiRequestAllItems } from '../../transport/paginate';
+import { listProperties, readFilters, readLimit, type ListFilter } from '../list';
+import { SESSIONS_KEY, SESSIONS_PATH } from './session.resource';
+
+/**
+ * The filters of ListTrafficMirrorSessions (spec §3.1). The 2025 documentation makes most of them multi-valued
+ * (a repeated key); `enabled` is single. A choice offers every value, so choosing several would filter nothing.
+ * `created_at`/`updated_at` are documented as sort keys with unknown semantics and are not offered.
+ */
+const filters: ListFilter[] = [
+	{ field: sessionIdField, displayName: 'IDs', description: 'Only the sessions with these IDs', multiple: true },
+	{ field: sessionFields.name, displayName: 'Names', description: 'Only the sessions with one of these names', multiple: true },
+	{ field: sessionFields.description, displayName: 'Description', description: 'Only the sessions with exactly this description' },
+	{
+		field: sessionFields.trafficMirrorFilterId,
+		displayName: 'Traffic Mirror Filter IDs',
+		description: 'Only the sessions that use one of these traffic mirror filters',
+		multiple: true,
+	},
+	{
+		field: sessionFields.trafficMirrorTargetId,
+		displayName: 'Traffic Mirror Target IDs',
+		description: 'Only the sessions that mirror to one of these targets (network interface or load balancer IDs)',
+		multiple: true,
+	},
+	{
+		field: sessionFields.trafficMirrorTargetType,
+		displayName: 'Traffic Mirror Target Type',
+		description: 'Only the sessions whose target is of this kind',
+	},
+	{
+		field: sessionFields.virtualNetworkId,
+		displayName: 'Virtual Network IDs (VNI)',
+		description: 'Only the sessions with one of these VXLAN network identifiers',
+		multiple: true,
+	},
+	{
+		field: sessionFields.packetLength,
+		displayName: 'Packet Lengths',
+		description: 'Only the sessions that mirror one of these numbers of bytes per packet',
+		multiple: true,
+	},
+	{ field: sessionFields.priority, displayName: 'Priorities', description: 'Only the sessions with one of these priorities', multiple: true },
+	{ field: sessionFields.enabled, displayName: 'Enabled', description: 'Whether to list only enabled sessions (on) or only disabled ones (off)' },
+	{ field: sessionFields.type, displayName: 'Source Type', description: 'Only the sessions whose mirror sources are of this kind' },
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['trafficMirrorSession'], operation: ['getAll'] } },
+	listProperties(filters),
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await vpcApiRequestAllItems.call(this, {
+		path: SESSIONS_PATH,
+		key: SESSIONS_KEY,
+		qs: readFilters(this, itemIndex, filters),
+		limit: readLimit(this, itemIndex),
+		itemIndex,
+	});
+}

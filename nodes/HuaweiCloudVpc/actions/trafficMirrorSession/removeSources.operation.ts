@@ -1,0 +1,13 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { changeSources, sourcesProperties } from './sources';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['trafficMirrorSession'], operation: ['removeSources'] } },
+	sourcesProperties("IDs of the elastic network interfaces (ports) to take out of the session's mirror sources"),
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return await changeSources(this, itemIndex, 'remove-sources');
+}

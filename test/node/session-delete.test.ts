@@ -1,0 +1,87 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { runNode, shutDownEngine } from '../helpers/engine';
+import { startSignatureServer, TEST_CREDENTIALS } from '../helpers/signature-server';
+import { byId, startSessionFixture, type SessionFixture } from './session-fixtures';
+
+let fixture: SessionFixture;
+beforeAll(async () => {
+	fixture = await startSessionFixture();
+});
+afterAll(async () => {
+	await fixture.emulator.close();
+	shutDownEngine();
+});
+
+const MISSING = '00000000-0000-4000-8000-000000000000';
+
+const remove = (id: string, options: INodeParameters = {}, credentials = fixture.credentials()) =>
+	runNode({
+		parameters: { resource: 'trafficMirrorSession', operation: 'delete', trafficMirrorSessionId: byId(id), options },
+		credentials,
+	});
+
+test('deletes a session and says what was deleted', async () => {
+	const session = await fixture.createSession();
+	const result = await remove(session.id);
+	expect(result.error).toBeUndefined();
+	expect(result.items).toEqual([
+		{ json: { deleted: true, alreadyDeleted: false, id: session.id, resource: 'trafficMirrorSession' }, pairedItem: { item: 0 } },
+	]);
+	expect(await fixture.showSession(session.id)).toBeUndefined();
+});
+
+test('deleting a session that is already gone fails without the option', async () => {
+	const before = fixture.requestsOf('DeleteTrafficMirrorSession');
+	const result = await remove(MISSING);
+	expect(result.error?.message).toMatch(/Huawei Cloud API error 404: VPC\.0003/);
+	expect(fixture.requestsOf('DeleteTrafficMirrorSession')).toBe(before + 1);
+});
+
+test('with Succeed If Already Deleted, a clean-up can run twice', async () => {
+	const session = await fixture.createSession();
+	const first = await remove(session.id, { succeedIfAlreadyDeleted: true });
+	const second = await remove(session.id, { succeedIfAlreadyDeleted: true });
+	expect(first.items[0].json).toEqual({ deleted: true, alreadyDeleted: false, id: session.id, resource: 'trafficMirrorSession' });
+	expect(second.error).toBeUndefined();
+	expect(second.items[0].json).toEqual({ deleted: false, alreadyDeleted: true, id: session.id, resource: 'trafficMirrorSession' });
+});
+
+test('the option does not hide other failures, nor a gateway 404 (a wrong endpoint)', async () => {
+	const server = await startSignatureServer();
+	try {
+		const credentials = { ...TEST_CREDENTIALS, region: 'custom', endpoint: server.url };
+		server.respondWith(
+			{ status: 404, body: { error_code: 'APIGW.0101', error_msg: 'The API does not exist', request_id: 'g-1' } },
+			{ status: 409, body: { error_code: 'VPC.0409', error_msg: 'In use', request_id: 'c-1' } },
+		);
+		const gateway = await remove(MISSING, { succeedIfAlreadyDeleted: true }, credentials);
+		expect(gateway.error?.message).toMatch(/Huawei Cloud API error 404: APIGW\.0101/);
+		const conflict = await remove(MISSING, { succeedIfAlreadyDeleted: true }, credentials);
+		expect(conflict.error?.message).toMatch(/Huawei Cloud API error 409: VPC\.0409/);
+		expect(server.requests.map((request) => [request.method, request.path])).toEqual([
+			['DELETE', `/v3/${TEST_CREDENTIALS.projectId}/vpc/traffic-mirror-sessions/${MISSING}`],
+			['DELETE', `/v3/${TEST_CREDENTIALS.projectId}/vpc/traffic-mirror-sessions/${MISSING}`],
+		]);
+	} finally {
+		await server.close();
+	}
+});
+
+test('with Continue On Fail, a missing session becomes an error item paired with its input', async () => {
+	const result = await runNode({
+		parameters: { resource: 'trafficMirrorSession', operation: 'delete', trafficMirrorSessionId: byId(MISSING) },
+		credentials: fixture.credentials(),
+		settings: { onError: 'continueRegularOutput' },
+	});
+	expect(result.items).toHaveLength(1);
+	expect(result.items[0].json.error).toMatch(/404/);
+	expect(result.items[0].pairedItem).toEqual({ item: 0 });
+});
+
+test('an invalid ID is refused before anything is sent', async () => {
+	const before = fixture.emulator.counters().requests.total;
+	const result = await remove('={{ "x/../y" }}', { succeedIfAlreadyDeleted: true });
+	expect(result.error?.message).toMatch(/^Invalid Traffic Mirror Session \(id\)/);
+	expect(fixture.emulator.counters().requests.total).toBe(before);
+});

@@ -1,0 +1,52 @@
+import type { NodeParameterValueType } from 'n8n-workflow';
+
+import { runNode, shutDownEngine } from '../helpers/engine';
+import { byId, startSessionFixture, type SessionFixture } from './session-fixtures';
+
+let fixture: SessionFixture;
+beforeAll(async () => {
+	fixture = await startSessionFixture();
+});
+afterAll(async () => {
+	await fixture.emulator.close();
+	shutDownEngine();
+});
+
+const get = (trafficMirrorSessionId: NodeParameterValueType) =>
+	runNode({
+		parameters: { resource: 'trafficMirrorSession', operation: 'get', trafficMirrorSessionId },
+		credentials: fixture.credentials(),
+	});
+
+test('gets a session chosen by ID, with the request ID', async () => {
+	const session = await fixture.createSession({ name: 'get-me', priority: 42 });
+	const result = await get(byId(session.id));
+	expect(result.error).toBeUndefined();
+	expect(result.items).toHaveLength(1);
+	expect(result.items[0].json).toEqual({ ...session, request_id: expect.any(String) });
+	expect(result.items[0].pairedItem).toEqual({ item: 0 });
+});
+
+test('gets a session chosen from the list (list mode stores the ID)', async () => {
+	const session = await fixture.createSession({ name: 'from-list' });
+	const result = await get({ __rl: true, mode: 'list', value: session.id, cachedResultName: 'from-list' });
+	expect(result.error).toBeUndefined();
+	expect(result.items[0].json).toMatchObject({ id: session.id, name: 'from-list' });
+});
+
+test('a session that does not exist fails with the service error', async () => {
+	const result = await get(byId('00000000-0000-4000-8000-000000000000'));
+	expect(result.error?.message).toMatch(/Huawei Cloud API error 404: VPC\.0003/);
+});
+
+// Given by expressions: n8n itself stops a workflow whose typed ID breaks the locator's pattern.
+test.each([
+	['not a UUID', '={{ "abc" }}'],
+	['a path traversal', '={{ "../traffic-mirror-filters" }}'],
+	['empty', '={{ "" }}'],
+])('an ID that is %s is refused before anything is sent', async (_, id) => {
+	const before = fixture.emulator.counters().requests.total;
+	const result = await get(byId(id));
+	expect(result.error?.message).toMatch(/^Invalid Traffic Mirror Session \(id\): must be a resource ID \(UUID\)/);
+	expect(fixture.emulator.counters().requests.total).toBe(before);
+});

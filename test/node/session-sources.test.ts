@@ -1,0 +1,74 @@
+import { runNode, shutDownEngine } from '../helpers/engine';
+import { byId, MORE_PORT_IDS, SOURCE_PORT_ID, startSessionFixture, type SessionFixture } from './session-fixtures';
+
+let fixture: SessionFixture;
+beforeAll(async () => {
+	fixture = await startSessionFixture();
+});
+afterAll(async () => {
+	await fixture.emulator.close();
+	shutDownEngine();
+});
+
+const change = (operation: 'addSources' | 'removeSources', id: string, trafficMirrorSources: string) =>
+	runNode({
+		parameters: { resource: 'trafficMirrorSession', operation, trafficMirrorSessionId: byId(id), trafficMirrorSources },
+		credentials: fixture.credentials(),
+	});
+
+test('adds sources given comma-separated, and outputs the updated session', async () => {
+	const session = await fixture.createSession();
+	const result = await change('addSources', session.id, MORE_PORT_IDS.join(', '));
+	expect(result.error).toBeUndefined();
+	expect(result.items).toHaveLength(1);
+	expect(result.items[0].json).toMatchObject({
+		id: session.id,
+		traffic_mirror_sources: [SOURCE_PORT_ID, ...MORE_PORT_IDS],
+		request_id: expect.any(String),
+	});
+	expect((await fixture.showSession(session.id))?.traffic_mirror_sources).toEqual([SOURCE_PORT_ID, ...MORE_PORT_IDS]);
+});
+
+test('removes sources given as an array from an expression', async () => {
+	const session = await fixture.createSession({ traffic_mirror_sources: [SOURCE_PORT_ID, ...MORE_PORT_IDS] });
+	const result = await change('removeSources', session.id, `={{ ${JSON.stringify([SOURCE_PORT_ID, MORE_PORT_IDS[1]])} }}`);
+	expect(result.error).toBeUndefined();
+	expect(result.items[0].json.traffic_mirror_sources).toEqual([MORE_PORT_IDS[0]]);
+	expect((await fixture.showSession(session.id))?.traffic_mirror_sources).toEqual([MORE_PORT_IDS[0]]);
+});
+
+test('the service refusal of a source the session already has comes back as the API error', async () => {
+	const session = await fixture.createSession();
+	const result = await change('addSources', session.id, SOURCE_PORT_ID);
+	expect(result.error?.message).toMatch(/Huawei Cloud API error 400: VPC\.0002/);
+});
+
+describe('invalid sources fail before anything is sent', () => {
+	let sessionId: string;
+	beforeAll(async () => {
+		sessionId = (await fixture.createSession()).id;
+	});
+
+	const eleven = Array.from({ length: 11 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+	test.each([
+		['addSources', 'a source that is not a UUID', 'eth0'],
+		['addSources', 'the same source twice', `${MORE_PORT_IDS[0]},${MORE_PORT_IDS[0]}`],
+		['addSources', 'more than 10 sources', eleven.join(',')],
+		['removeSources', 'no source', '={{ [] }}'],
+		['removeSources', 'an empty entry between two sources', `${MORE_PORT_IDS[0]},,${MORE_PORT_IDS[1]}`],
+	] as const)('%s with %s', async (operation, _, sources) => {
+		const before = fixture.emulator.counters().requests.total;
+		const result = await change(operation, sessionId, sources);
+		expect(result.error?.message).toMatch(
+			/^Invalid Traffic Mirror Source IDs \(traffic_mirror_sources\): must be 1 to 10 distinct resource IDs/,
+		);
+		expect(fixture.emulator.counters().requests.total).toBe(before);
+	});
+
+	test('an invalid session ID', async () => {
+		const before = fixture.emulator.counters().requests.total;
+		const result = await change('removeSources', '={{ "?all" }}', MORE_PORT_IDS[0]);
+		expect(result.error?.message).toMatch(/^Invalid Traffic Mirror Session \(id\)/);
+		expect(fixture.emulator.counters().requests.total).toBe(before);
+	});
+});

@@ -1,0 +1,109 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { runNode, shutDownEngine } from '../helpers/engine';
+import { startSignatureServer, TEST_CREDENTIALS } from '../helpers/signature-server';
+import { byId, startSessionFixture, TARGET_PORT_ID, type SessionFixture } from './session-fixtures';
+
+let fixture: SessionFixture;
+beforeAll(async () => {
+	fixture = await startSessionFixture();
+});
+afterAll(async () => {
+	await fixture.emulator.close();
+	shutDownEngine();
+});
+
+const update = (id: string, updateFields: INodeParameters, credentials = fixture.credentials()) =>
+	runNode({
+		parameters: { resource: 'trafficMirrorSession', operation: 'update', trafficMirrorSessionId: byId(id), updateFields },
+		credentials,
+	});
+
+test('updating one field changes only that field', async () => {
+	const session = await fixture.createSession({ name: 'before', description: 'kept', priority: 5, packet_length: 200 });
+	const result = await update(session.id, { priority: 9 });
+	expect(result.error).toBeUndefined();
+	expect(result.items).toHaveLength(1);
+	expect(result.items[0].json).toMatchObject({ id: session.id, priority: 9, request_id: expect.any(String) });
+	expect(await fixture.showSession(session.id)).toEqual({ ...session, priority: 9, updated_at: expect.any(String) });
+});
+
+test('only the fields the user set are sent, with the API types', async () => {
+	const server = await startSignatureServer();
+	try {
+		const id = '16538eda-7e94-4b90-b5f3-a653f62dc817';
+		server.respondWith({ status: 200, body: { traffic_mirror_session: { id, priority: 7 }, request_id: 'r-1' } });
+		const result = await update(
+			id,
+			{ priority: 7, virtualNetworkId: '300', enabled: false },
+			{ ...TEST_CREDENTIALS, region: 'custom', endpoint: server.url },
+		);
+		expect(result.error).toBeUndefined();
+		expect(server.requests).toHaveLength(1);
+		const [request] = server.requests;
+		expect(request.signatureValid).toBe(true);
+		expect(request.method).toBe('PUT');
+		expect(request.path).toBe(`/v3/${TEST_CREDENTIALS.projectId}/vpc/traffic-mirror-sessions/${id}`);
+		expect(request.json).toEqual({ traffic_mirror_session: { priority: 7, virtual_network_id: 300, enabled: false } });
+		expect(result.items[0].json).toEqual({ id, priority: 7, request_id: 'r-1' });
+	} finally {
+		await server.close();
+	}
+});
+
+test('an empty description clears it', async () => {
+	const session = await fixture.createSession({ description: 'to be cleared' });
+	const result = await update(session.id, { description: '' });
+	expect(result.error).toBeUndefined();
+	expect(result.items[0].json.description).toBe('');
+	expect((await fixture.showSession(session.id))?.description).toBe('');
+});
+
+test('changes the filter, target, VNI, packet length, name and enabled together', async () => {
+	const session = await fixture.createSession({ enabled: true });
+	const result = await update(session.id, {
+		name: 'renamed.session_1',
+		trafficMirrorFilterId: byId(fixture.filterId),
+		trafficMirrorTargetId: { __rl: true, mode: 'list', value: TARGET_PORT_ID },
+		trafficMirrorTargetType: 'eni',
+		virtualNetworkId: 0,
+		packetLength: 1460,
+		enabled: false,
+	});
+	expect(result.error).toBeUndefined();
+	expect(await fixture.showSession(session.id)).toMatchObject({
+		name: 'renamed.session_1',
+		traffic_mirror_filter_id: fixture.filterId,
+		traffic_mirror_target_id: TARGET_PORT_ID,
+		virtual_network_id: 0,
+		packet_length: 1460,
+		enabled: false,
+	});
+});
+
+describe('fails before anything is sent', () => {
+	let sessionId: string;
+	beforeAll(async () => {
+		sessionId = (await fixture.createSession()).id;
+	});
+
+	test.each([
+		['no Update Fields', {}, /^Add at least one field to Update Fields/],
+		['a name breaking the name rule', { name: 'has space' }, /^Invalid Name \(name\)/],
+		['a description with ">"', { description: 'a > b' }, /^Invalid Description \(description\)/],
+		['a packet length out of range', { packetLength: 1461 }, /^Invalid Packet Length \(packet_length\): must be an integer from 1 to 1460/],
+		['a VNI that is not a whole number', { virtualNetworkId: '={{ 1.5 }}' }, /^Invalid Virtual Network ID \(VNI\) \(virtual_network_id\)/],
+		['a filter ID that is not a UUID', { trafficMirrorFilterId: byId('={{ "nope" }}') }, /^Invalid Traffic Mirror Filter/],
+		['a target type outside the choice', { trafficMirrorTargetType: '={{ "vm" }}' }, /^Invalid Traffic Mirror Target Type/],
+	])('%s', async (_, updateFields, message) => {
+		const before = fixture.emulator.counters().requests.total;
+		const result = await update(sessionId, updateFields);
+		expect(result.error?.message).toMatch(message);
+		expect(fixture.emulator.counters().requests.total).toBe(before);
+	});
+});
+
+test('a session that does not exist fails with the service error', async () => {
+	const result = await update('00000000-0000-4000-8000-000000000000', { priority: 3 });
+	expect(result.error?.message).toMatch(/Huawei Cloud API error 404: VPC\.0003/);
+});
