@@ -1,0 +1,74 @@
+/**
+ * A real n8n with this package installed as a community package and a credential for the local emulator:
+ * what the demo, the dev editor and the end-to-end tests all start from.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { EMULATOR_DEFAULTS } from '../../emulator/defaults';
+import { buildAndPack, ensureN8n, installCommunityPackage, REPO_ROOT, type PackedPackage, type Progress } from './install';
+import { N8nInstance, type CredentialFile } from './instance';
+
+export { N8nInstance } from './instance';
+export type { BatchResult, CredentialFile, WorkflowFile } from './instance';
+export { buildAndPack, ensureN8n, installCommunityPackage, REPO_ROOT } from './install';
+export type { PackedPackage, Progress } from './install';
+export { nodeItems, nodeJson, parseRunOutput, runSucceeded } from './run';
+export type { N8nItem, N8nRun } from './run';
+export { freePort } from './process';
+
+/** The node's type once installed as a community package: `<package name>.<node name>`. */
+export const NODE_TYPE = 'n8n-nodes-huaweicloud-vpc.huaweiCloudVpc';
+
+/** The credential every example workflow refers to. */
+export const EMULATOR_CREDENTIAL = { id: 'hwcEmulatorCredential', name: 'Huawei Cloud (local emulator)' } as const;
+
+export function emulatorCredential(emulatorUrl: string): CredentialFile {
+	return {
+		...EMULATOR_CREDENTIAL,
+		type: 'huaweiCloudApi',
+		data: {
+			accessKeyId: EMULATOR_DEFAULTS.accessKeyId,
+			secretAccessKey: EMULATOR_DEFAULTS.secretAccessKey,
+			projectId: EMULATOR_DEFAULTS.projectId,
+			region: 'custom',
+			endpoint: emulatorUrl,
+		},
+	};
+}
+
+export interface PreparedN8n {
+	n8n: N8nInstance;
+	packed: PackedPackage;
+	/** Removes the private user folder and the packed tarball. */
+	dispose(): void;
+}
+
+/** Ensures n8n, builds and packs this package, installs it into a fresh user folder, imports the emulator credential. */
+export async function prepareN8n(options: {
+	emulatorUrl: string;
+	onProgress?: Progress;
+	root?: string;
+}): Promise<PreparedN8n> {
+	const progress = options.onProgress ?? (() => {});
+	const n8nRoot = await ensureN8n(progress);
+	progress('Building and packing the package (npm pack)...');
+	const packFolder = mkdtempSync(join(tmpdir(), 'hwc-vpc-pack-'));
+	const n8n = new N8nInstance(n8nRoot);
+	const dispose = () => {
+		n8n.dispose();
+		rmSync(packFolder, { recursive: true, force: true });
+	};
+	try {
+		const packed = await buildAndPack(packFolder, options.root ?? REPO_ROOT);
+		progress(`Installing ${packed.name}@${packed.version} into n8n as a community package...`);
+		await installCommunityPackage(n8n.userFolder, packed);
+		progress('Importing the emulator credential...');
+		await n8n.importCredentials([emulatorCredential(options.emulatorUrl)]);
+		return { n8n, packed, dispose };
+	} catch (error) {
+		dispose();
+		throw error;
+	}
+}

@@ -1,0 +1,46 @@
+import { spawn, type SpawnOptions } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export interface RunResult {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+export interface RunOptions extends Pick<SpawnOptions, 'cwd' | 'env'> {
+	/** Called with each line the command writes to stderr, as it comes (progress of long installs). */
+	onStderrLine?: (line: string) => void;
+}
+
+/** Runs a command to its end and collects its output; never throws for a non-zero exit (the caller judges). */
+export async function run(command: string, args: string[], options: RunOptions = {}): Promise<RunResult> {
+	const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: 'pipe' });
+	let stdout = '';
+	let stderr = '';
+	let pendingLine = '';
+	child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+	child.stderr?.on('data', (chunk: Buffer) => {
+		const text = chunk.toString();
+		stderr += text;
+		if (!options.onStderrLine) return;
+		const lines = (pendingLine + text).split('\n');
+		pendingLine = lines.pop() ?? '';
+		for (const line of lines) if (line.trim()) options.onStderrLine(line);
+	});
+	const code = await new Promise<number>((resolve, reject) => {
+		child.on('error', reject);
+		child.on('close', (exitCode, signal) => resolve(exitCode ?? (signal ? 128 : 1)));
+	});
+	if (pendingLine.trim()) options.onStderrLine?.(pendingLine);
+	return { code, stdout, stderr };
+}
+
+/** A TCP port nobody listens on right now (n8n's task broker and editor need their own). */
+export async function freePort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const address = server.address();
+	await new Promise((resolve) => server.close(resolve));
+	if (address === null || typeof address === 'string') throw new Error('No free port');
+	return address.port;
+}
