@@ -1,9 +1,22 @@
-import { NODE_NAME, runNode, shutDownEngine } from '../helpers/engine';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+import type { ExecutionError, IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { EMULATOR_DEFAULTS } from '../../emulator/defaults';
+import { startEmulator } from '../../emulator/server';
+import { signedRequest, v3Path } from '../emulator/helpers';
+import { NODE_NAME, runNode, shutDownEngine, type RunResult } from '../helpers/engine';
 import { startSignatureServer, TEST_CREDENTIALS, type SignatureServer } from '../helpers/signature-server';
 
 const FILTER = 'b765ba87-c0b4-4f1a-9ec3-d5b1d1ddb137';
 const SOURCE = '6134900d-31a6-4b71-8453-dbca7f26982a';
+const SOURCE_2 = '2f2b6f5e-1f0f-4d6c-9a7e-0c4e2f3b1a01';
 const TARGET = 'c9f8acef-d550-4fbe-be7c-e8bfd3501dc1';
+const SECURITY_TOKEN = 'TEMPORARY-SECURITY-TOKEN-must-never-leak-0123456789';
+const SESSIONS_PATH = `/v3/${TEST_CREDENTIALS.projectId}/vpc/traffic-mirror-sessions`;
+const ids = (count: number) =>
+	Array.from({ length: count }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`);
 
 let server: SignatureServer;
 beforeEach(async () => {
@@ -12,7 +25,12 @@ beforeEach(async () => {
 afterEach(async () => await server.close());
 afterAll(() => shutDownEngine());
 
-const credentials = () => ({ ...TEST_CREDENTIALS, region: 'custom', endpoint: server.url });
+const credentials = (overrides: IDataObject = {}) => ({
+	...TEST_CREDENTIALS,
+	region: 'custom',
+	endpoint: server.url,
+	...overrides,
+});
 
 /** The seed page's example request, as node parameters. */
 const seedParameters = {
@@ -25,28 +43,558 @@ const seedParameters = {
 	trafficMirrorTargetId: { __rl: true, mode: 'id', value: TARGET },
 	priority: 11,
 };
+const requiredBody = {
+	name: 'test-session',
+	traffic_mirror_filter_id: FILTER,
+	traffic_mirror_sources: [SOURCE],
+	traffic_mirror_target_type: 'eni',
+	traffic_mirror_target_id: TARGET,
+	priority: 11,
+};
+// `enabled` is always sent: the service's default is documented both ways (spec §2.1).
+const seedBody = { ...requiredBody, enabled: true };
 
-test('creates the seed example session with a signed request', async () => {
-	const result = await runNode({ parameters: seedParameters, credentials: credentials() });
-	expect(result.error).toBeUndefined();
-	expect(server.requests).toHaveLength(1);
-	const [request] = server.requests;
-	expect(request.signatureValid).toBe(true);
-	expect(request.method).toBe('POST');
-	expect(request.path).toBe(`/v3/${TEST_CREDENTIALS.projectId}/vpc/traffic-mirror-sessions`);
-	expect(request.json).toEqual({
-		traffic_mirror_session: {
-			name: 'test-session',
-			traffic_mirror_filter_id: FILTER,
-			traffic_mirror_sources: [SOURCE],
-			traffic_mirror_target_type: 'eni',
-			traffic_mirror_target_id: TARGET,
-			priority: 11,
-			enabled: true,
-		},
+const create = async (parameters: INodeParameters, options: { items?: IDataObject[]; settings?: IDataObject } = {}) =>
+	await runNode({ parameters: { ...seedParameters, ...parameters }, credentials: credentials(), ...options });
+
+const sentSessions = () => server.requests.map((request) => (request.json as IDataObject).traffic_mirror_session);
+
+/** The error as n8n stores and shows it, every own property followed (cycles cut), for looking for secrets. */
+function serialise(value: unknown): string {
+	const seen = new WeakSet<object>();
+	const walk = (node: unknown): unknown => {
+		if (typeof node !== 'object' || node === null) return node;
+		if (seen.has(node)) return '[cycle]';
+		seen.add(node);
+		const copy: Record<string, unknown> = {};
+		for (const key of Object.getOwnPropertyNames(node)) copy[key] = walk((node as Record<string, unknown>)[key]);
+		return copy;
+	};
+	return JSON.stringify(walk(value));
+}
+
+function expectError(result: RunResult): ExecutionError & IDataObject {
+	expect(result.error).toBeDefined();
+	return result.error as ExecutionError & IDataObject;
+}
+
+describe('create: requests', () => {
+	test('creates the seed example session with a signed request', async () => {
+		const result = await create({});
+		expect(result.error).toBeUndefined();
+		expect(server.requests).toHaveLength(1);
+		const [request] = server.requests;
+		expect(request.signatureValid).toBe(true);
+		expect(request.method).toBe('POST');
+		expect(request.path).toBe(SESSIONS_PATH);
+		expect(request.json).toEqual({ traffic_mirror_session: seedBody });
+		expect(result.items).toHaveLength(1);
+		expect(result.items[0].json).toMatchObject({ name: 'test-session', request_id: 'request-1' });
+		expect(result.items[0].pairedItem).toEqual({ item: 0 });
+		expect(NODE_NAME).toBe('Huawei Cloud VPC');
 	});
-	expect(result.items).toHaveLength(1);
-	expect(result.items[0].json).toMatchObject({ name: 'test-session', request_id: 'request-1' });
-	expect(result.items[0].pairedItem).toEqual({ item: 0 });
-	expect(NODE_NAME).toBe('Huawei Cloud VPC');
+
+	test('sends every optional field with integers as JSON numbers and enabled as a boolean', async () => {
+		const result = await create({
+			additionalFields: {
+				description: 'Mirror of the web tier',
+				enabled: false,
+				packetLength: 1460,
+				type: 'eni',
+				virtualNetworkId: 16777215,
+			},
+		});
+		expect(result.error).toBeUndefined();
+		expect(server.requests).toHaveLength(1);
+		expect(server.requests[0].signatureValid).toBe(true);
+		expect(server.requests[0].body).toBe(
+			JSON.stringify({
+				traffic_mirror_session: {
+					...requiredBody,
+					description: 'Mirror of the web tier',
+					enabled: false,
+					packet_length: 1460,
+					type: 'eni',
+					virtual_network_id: 16777215,
+				},
+			}),
+		);
+		expect(server.requests[0].json).toEqual({
+			traffic_mirror_session: {
+				...seedBody,
+				description: 'Mirror of the web tier',
+				enabled: false,
+				packet_length: 1460,
+				type: 'eni',
+				virtual_network_id: 16777215,
+			},
+		});
+		expect(result.items[0].json).toMatchObject({ enabled: false, packet_length: 1460, virtual_network_id: 16777215 });
+	});
+
+	test('the lower bounds are sent as given (VNI 0, packet length 1, priority 1, empty description)', async () => {
+		const result = await create({
+			priority: 1,
+			additionalFields: { virtualNetworkId: 0, packetLength: 1, description: '' },
+		});
+		expect(result.error).toBeUndefined();
+		expect(sentSessions()[0]).toEqual({ ...seedBody, priority: 1, virtual_network_id: 0, packet_length: 1, description: '' });
+	});
+
+	test('numbers and booleans that arrive as strings from expressions are sent as JSON numbers and booleans', async () => {
+		const result = await create(
+			{
+				priority: '={{ $json.priority }}',
+				additionalFields: { packetLength: '={{ $json.length }}', enabled: '={{ $json.enabled }}' },
+			},
+			{ items: [{ priority: '7', length: '128', enabled: 'false' }] },
+		);
+		expect(result.error).toBeUndefined();
+		expect(server.requests[0].body).toContain('"priority":7,');
+		expect(sentSessions()[0]).toMatchObject({ priority: 7, packet_length: 128, enabled: false });
+	});
+
+	test('takes the sources as a comma-separated string with spaces', async () => {
+		const result = await create({ trafficMirrorSources: ` ${SOURCE} ,  ${SOURCE_2} ` });
+		expect(result.error).toBeUndefined();
+		expect(sentSessions()[0]).toMatchObject({ traffic_mirror_sources: [SOURCE, SOURCE_2] });
+	});
+
+	test('takes the sources as an array from an expression', async () => {
+		const result = await create({ trafficMirrorSources: `={{ ["${SOURCE}", "${SOURCE_2}"] }}` });
+		expect(result.error).toBeUndefined();
+		expect(sentSessions()[0]).toMatchObject({ traffic_mirror_sources: [SOURCE, SOURCE_2] });
+	});
+
+	test('takes ten sources, the most the API allows', async () => {
+		const result = await create({ trafficMirrorSources: ids(10).join(',') });
+		expect(result.error).toBeUndefined();
+		expect(sentSessions()[0]).toMatchObject({ traffic_mirror_sources: ids(10) });
+	});
+
+	test('takes the filter and the target from the list mode of their resource locators', async () => {
+		const result = await create({
+			trafficMirrorFilterId: { __rl: true, mode: 'list', value: FILTER, cachedResultName: 'web-filter' },
+			trafficMirrorTargetId: { __rl: true, mode: 'list', value: TARGET, cachedResultName: 'analyser-eth0' },
+			trafficMirrorTargetType: 'elb',
+		});
+		expect(result.error).toBeUndefined();
+		expect(sentSessions()[0]).toMatchObject({
+			traffic_mirror_filter_id: FILTER,
+			traffic_mirror_target_id: TARGET,
+			traffic_mirror_target_type: 'elb',
+		});
+	});
+
+	test('several input items: one request each, outputs in order with pairedItem', async () => {
+		const names = ['mirror-a', 'mirror-b', '镜像-c'];
+		const result = await create(
+			{ name: '={{ $json.name }}', priority: '={{ $json.priority }}' },
+			{ items: names.map((name, index) => ({ name, priority: index + 1 })) },
+		);
+		expect(result.error).toBeUndefined();
+		expect(server.requests).toHaveLength(3);
+		expect(server.requests.every((request) => request.signatureValid)).toBe(true);
+		expect(sentSessions().map((session) => (session as IDataObject).name)).toEqual(names);
+		expect(sentSessions().map((session) => (session as IDataObject).priority)).toEqual([1, 2, 3]);
+		expect(result.items.map((item) => item.json.name)).toEqual(names);
+		// The answers carry consecutive request IDs, so the outputs are in the order of the requests.
+		const requestNumbers = result.items.map((item) => Number(String(item.json.request_id).replace('request-', '')));
+		expect(requestNumbers).toEqual([requestNumbers[0], requestNumbers[0] + 1, requestNumbers[0] + 2]);
+		expect(new Set(result.items.map((item) => item.json.id)).size).toBe(3);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+});
+
+interface RuleCase {
+	rule: string;
+	/** The parameter path, `additionalFields.x` for an optional field. */
+	parameter: string;
+	value: unknown;
+	/** What the error message must contain: the field, the rule and the value. */
+	field: string;
+	ruleText: string;
+	shown: string;
+}
+
+const NAME = 'Invalid Name (name): must be 1–64 characters, letters, digits, Chinese characters, "_", "-" and "." only';
+const SOURCES = 'Invalid Traffic Mirror Source IDs (traffic_mirror_sources)';
+const SOURCES_RULE = 'must be 1 to 10 distinct resource IDs (UUIDs), comma-separated or an array';
+const FILTER_FIELD = 'Invalid Traffic Mirror Filter (traffic_mirror_filter_id)';
+const TARGET_FIELD = 'Invalid Traffic Mirror Target (traffic_mirror_target_id)';
+const UUID_RULE = 'must be a resource ID (UUID)';
+
+const ruleCases: RuleCase[] = [
+	{ rule: 'name empty', parameter: 'name', value: '', field: NAME, ruleText: '', shown: 'got ""' },
+	{ rule: 'name of 65 characters', parameter: 'name', value: 'n'.repeat(65), field: NAME, ruleText: '', shown: `got "${'n'.repeat(65)}"` },
+	{ rule: 'name with a space', parameter: 'name', value: 'web mirror', field: NAME, ruleText: '', shown: 'got "web mirror"' },
+	{ rule: 'name with a slash', parameter: 'name', value: 'web/mirror', field: NAME, ruleText: '', shown: 'got "web/mirror"' },
+	{ rule: 'name with "<"', parameter: 'name', value: 'web<1>', field: NAME, ruleText: '', shown: 'got "web<1>"' },
+	{
+		rule: 'description of 256 characters',
+		parameter: 'additionalFields.description',
+		value: 'd'.repeat(256),
+		field: 'Invalid Description (description)',
+		ruleText: 'must be at most 255 characters, without "<" or ">"',
+		shown: `got "${'d'.repeat(116)}...`,
+	},
+	{
+		rule: 'description with "<"',
+		parameter: 'additionalFields.description',
+		value: 'a <b> c',
+		field: 'Invalid Description (description)',
+		ruleText: 'without "<" or ">"',
+		shown: 'got "a <b> c"',
+	},
+	{
+		rule: 'description with ">"',
+		parameter: 'additionalFields.description',
+		value: 'x > y',
+		field: 'Invalid Description (description)',
+		ruleText: 'without "<" or ">"',
+		shown: 'got "x > y"',
+	},
+	{ rule: 'no sources', parameter: 'trafficMirrorSources', value: '', field: SOURCES, ruleText: SOURCES_RULE, shown: 'got ""' },
+	{ rule: 'an empty array of sources', parameter: 'trafficMirrorSources', value: [], field: SOURCES, ruleText: SOURCES_RULE, shown: 'got []' },
+	{ rule: '11 sources in an array', parameter: 'trafficMirrorSources', value: ids(11), field: SOURCES, ruleText: SOURCES_RULE, shown: `got ["${ids(11)[0]}",` },
+	{ rule: '11 sources', parameter: 'trafficMirrorSources', value: ids(11).join(','), field: SOURCES, ruleText: SOURCES_RULE, shown: `got "${ids(11)[0]},` },
+	{
+		rule: 'an empty source between commas',
+		parameter: 'trafficMirrorSources',
+		value: `${SOURCE},,${SOURCE_2}`,
+		field: SOURCES,
+		ruleText: SOURCES_RULE,
+		shown: `got "${SOURCE},,${SOURCE_2}"`,
+	},
+	{
+		rule: 'duplicate sources',
+		parameter: 'trafficMirrorSources',
+		value: `${SOURCE}, ${SOURCE.toUpperCase()}`,
+		field: SOURCES,
+		ruleText: SOURCES_RULE,
+		shown: `got "${SOURCE}, ${SOURCE.toUpperCase()}"`,
+	},
+	{ rule: 'a source that is not a UUID', parameter: 'trafficMirrorSources', value: `${SOURCE},../x`, field: SOURCES, ruleText: SOURCES_RULE, shown: '../x' },
+	{ rule: 'filter ID "../x"', parameter: 'trafficMirrorFilterId', value: '../x', field: FILTER_FIELD, ruleText: UUID_RULE, shown: 'got "../x"' },
+	{ rule: 'filter ID "a?b"', parameter: 'trafficMirrorFilterId', value: 'a?b', field: FILTER_FIELD, ruleText: UUID_RULE, shown: 'got "a?b"' },
+	{ rule: 'target ID "a#b"', parameter: 'trafficMirrorTargetId', value: 'a#b', field: TARGET_FIELD, ruleText: UUID_RULE, shown: 'got "a#b"' },
+	{
+		rule: 'target ID with CR/LF inside',
+		parameter: 'trafficMirrorTargetId',
+		value: `${TARGET}\r\nX-Injected: 1`,
+		field: TARGET_FIELD,
+		ruleText: UUID_RULE,
+		shown: 'X-Injected: 1',
+	},
+	{
+		rule: 'target type other than eni/elb',
+		parameter: 'trafficMirrorTargetType',
+		value: 'eip',
+		field: 'Invalid Traffic Mirror Target Type (traffic_mirror_target_type)',
+		ruleText: 'must be one of "eni", "elb"',
+		shown: 'got "eip"',
+	},
+	...[-1, 16777216, 1.5].map((value) => ({
+		rule: `VNI ${value}`,
+		parameter: 'additionalFields.virtualNetworkId',
+		value,
+		field: 'Invalid Virtual Network ID (VNI) (virtual_network_id)',
+		ruleText: 'must be an integer from 0 to 16777215',
+		shown: `got ${value}`,
+	})),
+	...[0, 1461].map((value) => ({
+		rule: `packet length ${value}`,
+		parameter: 'additionalFields.packetLength',
+		value,
+		field: 'Invalid Packet Length (packet_length)',
+		ruleText: 'must be an integer from 1 to 1460',
+		shown: `got ${value}`,
+	})),
+	...[0, 32767].map((value) => ({
+		rule: `priority ${value}`,
+		parameter: 'priority',
+		value,
+		field: 'Invalid Priority (priority)',
+		ruleText: 'must be an integer from 1 to 32766',
+		shown: `got ${value}`,
+	})),
+	{
+		rule: 'source type other than eni',
+		parameter: 'additionalFields.type',
+		value: 'eip',
+		field: 'Invalid Source Type (type)',
+		ruleText: 'must be one of "eni"',
+		shown: 'got "eip"',
+	},
+	{
+		rule: 'enabled that is not a boolean',
+		parameter: 'additionalFields.enabled',
+		value: 'maybe',
+		field: 'Invalid Enabled (enabled)',
+		ruleText: 'must be true or false',
+		shown: 'got "maybe"',
+	},
+];
+
+/**
+ * Seed parameters with one value taken from the input item by an expression, the way bad values reach a node: a
+ * fixed value that breaks a required field or an ID mode's pattern is already refused by n8n before the run.
+ */
+function fromItem(parameter: string): INodeParameters {
+	const expression = '={{ $json.value }}';
+	const [head, child] = parameter.split('.');
+	if (child) return { [head]: { [child]: expression } } as INodeParameters;
+	const current = (seedParameters as IDataObject)[head];
+	if (current && typeof current === 'object' && '__rl' in current) {
+		return { [head]: { ...current, value: expression } } as INodeParameters;
+	}
+	return { [head]: expression } as INodeParameters;
+}
+
+describe('create: each rule of the API is checked before anything is sent', () => {
+	test.each(ruleCases)('$rule → NodeOperationError naming field, rule and value; no request', async (ruleCase) => {
+		const result = await create(fromItem(ruleCase.parameter), { items: [{ value: ruleCase.value } as IDataObject] });
+		const error = expectError(result);
+		expect(error.name).toBe('NodeOperationError');
+		expect(error.message).toContain(ruleCase.field);
+		expect(error.message).toContain(ruleCase.ruleText);
+		expect(error.message).toContain(ruleCase.shown.replace(/\r\n/g, '\\r\\n'));
+		expect(error.context).toMatchObject({ itemIndex: 0 });
+		expect(error.description).toContain('nothing was sent');
+		expect(server.requests).toHaveLength(0);
+		expect(result.items).toHaveLength(0);
+	});
+
+	test('fixed values that n8n itself can check (a required field left empty, an ID mode pattern) stop the run before it starts', async () => {
+		await expect(create({ name: '' })).rejects.toThrow('The workflow has issues');
+		await expect(create(withFixedId('trafficMirrorFilterId', '../x'))).rejects.toThrow('The workflow has issues');
+		expect(server.requests).toHaveLength(0);
+	});
+
+	test('accepts Chinese characters and the full 64 characters in a name', async () => {
+		const result = await create({ name: `流量镜像-${'x'.repeat(59)}` });
+		expect(result.error).toBeUndefined();
+		expect(sentSessions()[0]).toMatchObject({ name: `流量镜像-${'x'.repeat(59)}` });
+	});
+
+	test('a bad item fails on its own itemIndex; the items before it were sent, the bad one was not', async () => {
+		const result = await create(
+			{ name: '={{ $json.name }}' },
+			{ items: [{ name: 'first' }, { name: 'second' }, { name: 'bad name' }, { name: 'never-reached' }] },
+		);
+		const error = expectError(result);
+		expect(error.name).toBe('NodeOperationError');
+		expect(error.context).toMatchObject({ itemIndex: 2 });
+		expect(error.message).toContain('got "bad name"');
+		expect(sentSessions().map((session) => (session as IDataObject).name)).toEqual(['first', 'second']);
+	});
+});
+
+function withFixedId(parameter: 'trafficMirrorFilterId' | 'trafficMirrorTargetId', value: string): INodeParameters {
+	return { [parameter]: { __rl: true, mode: 'id', value } };
+}
+
+describe('create: Continue On Fail', () => {
+	test('a bad item in the middle becomes an error item with its pairedItem; the others are created', async () => {
+		const result = await create(
+			{ name: '={{ $json.name }}' },
+			{
+				items: [{ name: 'mirror-1' }, { name: 'bad/name' }, { name: 'mirror-3' }],
+				settings: { onError: 'continueRegularOutput' },
+			},
+		);
+		expect(result.error).toBeUndefined();
+		expect(sentSessions().map((session) => (session as IDataObject).name)).toEqual(['mirror-1', 'mirror-3']);
+		expect(result.items).toHaveLength(3);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.items[0].json).toMatchObject({ name: 'mirror-1' });
+		expect(result.items[1].json.error).toContain('Invalid Name (name)');
+		expect(result.items[1].json.error).toContain('got "bad/name"');
+		expect(result.items[2].json).toMatchObject({ name: 'mirror-3' });
+	});
+
+	test('an API error in the middle becomes an error item with the HTTP status', async () => {
+		server.respondWith(
+			{ status: 201, body: { traffic_mirror_session: { id: ids(1)[0], name: 'mirror-1' }, request_id: 'r1' } },
+			{ status: 409, body: { error_code: 'VPC.0409', error_msg: 'Priority already used', request_id: 'r2' } },
+		);
+		const result = await create(
+			{ name: '={{ $json.name }}' },
+			{ items: [{ name: 'mirror-1' }, { name: 'mirror-2' }, { name: 'mirror-3' }], settings: { onError: 'continueRegularOutput' } },
+		);
+		expect(result.error).toBeUndefined();
+		expect(server.requests).toHaveLength(3);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.items[1].json).toMatchObject({ httpCode: '409' });
+		expect(result.items[1].json.error).toContain('VPC.0409');
+		expect(result.items[1].json.description).toContain('Request ID: r2');
+		expect(result.items[2].json).toMatchObject({ name: 'mirror-3' });
+	});
+});
+
+describe('create: API errors', () => {
+	test('a 400 with error_code/error_msg/request_id becomes a NodeApiError that shows all three', async () => {
+		server.respondWith({
+			status: 400,
+			body: { error_code: 'VPC.0002', error_msg: 'The traffic mirror filter does not exist', request_id: 'b1e0c0de-400' },
+		});
+		const error = expectError(await create({}));
+		expect(server.requests).toHaveLength(1);
+		expect(error.name).toBe('NodeApiError');
+		expect(error.httpCode).toBe('400');
+		expect(error.message).toContain('VPC.0002');
+		expect(error.message).toContain('The traffic mirror filter does not exist');
+		expect(error.description).toContain('Error code: VPC.0002');
+		expect(error.description).toContain('Error message: The traffic mirror filter does not exist');
+		expect(error.description).toContain('Request ID: b1e0c0de-400');
+		expect(error.context).toMatchObject({ itemIndex: 0 });
+	});
+
+	test('the request ID from the X-Request-Id header is shown when the body has none', async () => {
+		server.respondWith({
+			status: 404,
+			body: { error_code: 'VPC.0003', error_msg: 'Not found' },
+			headers: { 'X-Request-Id': 'from-header-404' },
+		});
+		const error = expectError(await create({}));
+		expect(error.httpCode).toBe('404');
+		expect(error.description).toContain('Request ID: from-header-404');
+	});
+
+	// A status that is never retried, so the canned answer is the one judged whatever the retry policy.
+	test('a non-JSON (HTML) error body becomes a NodeApiError with the status and the start of the body', async () => {
+		server.respondWith({
+			status: 403,
+			body: `<html><body><h1>403 Forbidden by the web application firewall</h1>${'x'.repeat(1000)}</body></html>`,
+			headers: { 'Content-Type': 'text/html' },
+		});
+		const error = expectError(await create({}));
+		expect(error.name).toBe('NodeApiError');
+		expect(server.requests).toHaveLength(1);
+		expect(error.httpCode).toBe('403');
+		expect(error.message).toContain('403 Forbidden by the web application firewall');
+		expect(error.message.length).toBeLessThan(600);
+		expect(error.context).toMatchObject({ itemIndex: 0 });
+	});
+
+	test('a 401 from a wrong secret key is sent once, never retried', async () => {
+		const result = await runNode({
+			parameters: seedParameters,
+			credentials: credentials({ secretAccessKey: 'not-the-secret-key' }),
+		});
+		const error = expectError(result);
+		expect(server.requests).toHaveLength(1);
+		expect(server.requests[0].signatureValid).toBe(false);
+		expect(error.name).toBe('NodeApiError');
+		expect(error.httpCode).toBe('401');
+		expect(error.message).toContain('APIGW.0301');
+	});
+});
+
+describe('create: the secret key and the security token never leave the credential', () => {
+	const temporaryCredentials = () => credentials({ securityToken: SECURITY_TOKEN });
+	const expectNoSecrets = (result: RunResult) => {
+		const everything = serialise(result.items) + serialise(result.error);
+		expect(everything).not.toContain(TEST_CREDENTIALS.secretAccessKey);
+		expect(everything).not.toContain(SECURITY_TOKEN);
+	};
+
+	test('on success (and the token was sent and signed)', async () => {
+		const result = await runNode({ parameters: seedParameters, credentials: temporaryCredentials() });
+		expect(result.error).toBeUndefined();
+		expect(server.requests[0].signatureValid).toBe(true);
+		expect(server.requests[0].headers['x-security-token']).toBe(SECURITY_TOKEN);
+		expect(server.requests[0].headers.authorization).toContain('x-security-token');
+		expectNoSecrets(result);
+	});
+
+	test('on a validation failure', async () => {
+		const result = await runNode({ parameters: { ...seedParameters, priority: 0 }, credentials: temporaryCredentials() });
+		expect(result.error).toBeDefined();
+		expectNoSecrets(result);
+	});
+
+	test('on an API failure, also as a Continue On Fail item', async () => {
+		server.respondWith(
+			{ status: 403, body: { error_code: 'APIGW.0302', error_msg: 'IAM user not authorized', request_id: 'r403' } },
+			{ status: 404, body: 'Not Found' },
+		);
+		const failed = await runNode({ parameters: seedParameters, credentials: temporaryCredentials() });
+		expect(failed.error).toBeDefined();
+		expectNoSecrets(failed);
+		const continued = await runNode({
+			parameters: seedParameters,
+			credentials: temporaryCredentials(),
+			settings: { onError: 'continueRegularOutput' },
+		});
+		expect(continued.items[0].json.httpCode).toBe('404');
+		expectNoSecrets(continued);
+	});
+
+	test('on a connection failure (nothing listening on the port)', async () => {
+		const closedPort = await new Promise<number>((resolve) => {
+			const probe = createServer().listen(0, '127.0.0.1', () => {
+				const { port } = probe.address() as AddressInfo;
+				probe.close(() => resolve(port));
+			});
+		});
+		const result = await runNode({
+			parameters: seedParameters,
+			credentials: credentials({ securityToken: SECURITY_TOKEN, endpoint: `http://127.0.0.1:${closedPort}` }),
+		});
+		const error = expectError(result);
+		expect(error.name).toBe('NodeApiError');
+		// n8n's own wording for ECONNREFUSED, which the node keeps.
+		expect(error.message).toContain('refused the connection');
+		expect(error.context).toMatchObject({ itemIndex: 0 });
+		expectNoSecrets(result);
+	});
+});
+
+describe('create: against the emulator, which states the service\'s rules for itself', () => {
+	test('the session the node builds with every field is accepted and stored as sent', async () => {
+		const emulator = await startEmulator({ port: 0 });
+		try {
+			const filter = await signedRequest(emulator, 'POST', v3Path('traffic-mirror-filters'), {
+				body: { traffic_mirror_filter: { name: 'web-filter' } },
+			});
+			expect(filter.status).toBe(201);
+			const filterId = (filter.json().traffic_mirror_filter as IDataObject).id as string;
+			const result = await runNode({
+				parameters: {
+					...seedParameters,
+					name: '流量镜像-web',
+					trafficMirrorFilterId: { __rl: true, mode: 'id', value: filterId },
+					additionalFields: { description: 'all fields', enabled: false, packetLength: 128, type: 'eni', virtualNetworkId: 0 },
+				},
+				credentials: {
+					accessKeyId: EMULATOR_DEFAULTS.accessKeyId,
+					secretAccessKey: EMULATOR_DEFAULTS.secretAccessKey,
+					projectId: EMULATOR_DEFAULTS.projectId,
+					region: 'custom',
+					endpoint: emulator.url,
+				},
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.items[0].json).toMatchObject({
+				name: '流量镜像-web',
+				description: 'all fields',
+				traffic_mirror_filter_id: filterId,
+				traffic_mirror_sources: [SOURCE],
+				traffic_mirror_target_id: TARGET,
+				traffic_mirror_target_type: 'eni',
+				priority: 11,
+				enabled: false,
+				packet_length: 128,
+				virtual_network_id: 0,
+				type: 'eni',
+				project_id: EMULATOR_DEFAULTS.projectId,
+			});
+			expect(result.items[0].json.id).toEqual(expect.any(String));
+			expect(result.items[0].json.request_id).toEqual(expect.any(String));
+			expect(emulator.counters().created.sessions).toBe(1);
+		} finally {
+			await emulator.close();
+		}
+	});
 });
