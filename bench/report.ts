@@ -1,0 +1,192 @@
+/** The run's results as Markdown: a summary of ratios against the issue's targets, then the details behind them. */
+import type { ColdLoadResult } from './cold-load';
+import { CONCURRENCIES, type Contender, type CreatesResult } from './creates';
+import type { ListingResult } from './listing';
+import { LISTED_SESSIONS } from './listing';
+import { mib, ms, percent, perSecond, ratio } from './stats';
+import type { SigningResult } from './signing';
+import { RATE_LIMIT, THROTTLED_CREATES, type ThrottledResult } from './throttled';
+
+export interface Results {
+	coldLoad: ColdLoadResult;
+	signing: SigningResult;
+	creates: CreatesResult;
+	/** Why a section did not run (the node lacks what it needs), or its result. */
+	throttled: ThrottledResult | string;
+	listing: ListingResult | string;
+	/** The node option names the run used, or undefined when the node has none. */
+	concurrencyOption?: string;
+	rateOption?: string;
+}
+
+const met = (ok: boolean) => (ok ? 'yes' : '**no**');
+const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+
+function summary(results: Results): string {
+	const { coldLoad, signing, creates, throttled, listing } = results;
+	const rows = [
+		row(['benchmark', 'this node', 'reference', 'ratio', 'target', 'met']),
+		row(['---', '---:', '---:', '---:', '---', '---']),
+	];
+	const load = (label: string, pair: { node: { ms: number }; sdk: { ms: number } }) => {
+		const value = pair.node.ms / pair.sdk.ms;
+		rows.push(row([label, ms(pair.node.ms), `SDK ${ms(pair.sdk.ms)}`, ratio(value), '≤ 0.10×', met(value <= 0.1)]));
+	};
+	load('Cold load, n8n-workflow already loaded (as in n8n)', coldLoad.preloaded);
+	load('Cold load, counting n8n-workflow', coldLoad.fromNothing);
+	const signingRatio = signing.ours / signing.sdk;
+	rows.push(
+		row(['Signing (signatures/s)', perSecond(signing.ours), `SDK ${perSecond(signing.sdk)}`, ratio(signingRatio), '≥ 2×', met(signingRatio >= 2)]),
+	);
+	for (const concurrency of CONCURRENCIES) {
+		const { node, sdk, bare } = creates[concurrency];
+		const againstSdk = node.msPerRequest / sdk.msPerRequest;
+		const againstBare = node.msPerRequest / bare.msPerRequest;
+		const label = `Creates, ${concurrency} in flight (time/request)`;
+		rows.push(row([label, ms(node.msPerRequest), `SDK ${ms(sdk.msPerRequest)}`, ratio(againstSdk), '≤ 1×', met(againstSdk <= 1)]));
+		rows.push(row([label, ms(node.msPerRequest), `bare loop ${ms(bare.msPerRequest)}`, ratio(againstBare), '≤ 1.5×', met(againstBare <= 1.5)]));
+	}
+	if (typeof throttled === 'string') {
+		rows.push(row([`Throttled, ${THROTTLED_CREATES} creates at ${RATE_LIMIT}/s`, 'not run', '', '', 'no failures, ≥ 90 %', throttled]));
+	} else {
+		const share = throttled.achievedPerSecond / RATE_LIMIT;
+		rows.push(
+			row([
+				`Throttled, ${THROTTLED_CREATES} creates at ${RATE_LIMIT}/s`,
+				`${throttled.succeeded} succeeded, ${throttled.achievedPerSecond.toFixed(1)}/s`,
+				`limit ${RATE_LIMIT}/s`,
+				percent(share),
+				'no failures, ≥ 90 %',
+				met(throttled.failed === 0 && share >= 0.9),
+			]),
+		);
+	}
+	if (typeof listing === 'string') {
+		rows.push(row([`Get Many, Return All, ${LISTED_SESSIONS.toLocaleString('en-US')} sessions`, 'not run', '', '', '—', listing]));
+	} else {
+		rows.push(
+			row([
+				`Get Many, Return All, ${LISTED_SESSIONS.toLocaleString('en-US')} sessions (time)`,
+				ms(listing.node.ms),
+				`SDK loop ${ms(listing.sdk.ms)}`,
+				ratio(listing.node.ms / listing.sdk.ms),
+				'— (no target)',
+				'',
+			]),
+			row([
+				`Get Many, Return All, ${LISTED_SESSIONS.toLocaleString('en-US')} sessions (peak RSS above start)`,
+				mib(listing.node.peakRssBytes),
+				`SDK loop ${mib(listing.sdk.peakRssBytes)}`,
+				ratio(listing.node.peakRssBytes / listing.sdk.peakRssBytes),
+				'— (no target)',
+				'',
+			]),
+		);
+	}
+	return rows.join('\n');
+}
+
+const CONTENDER_NAMES: Record<Contender, string> = {
+	node: 'node (n8n engine, built node)',
+	sdk: 'official SDK, keep-alive agent',
+	bare: 'bare `http` loop, keep-alive, pre-signed',
+	transport: 'node transport only (`vpcApiRequest` + n8n-core HTTP helper, no engine)',
+	bareNewConnections: 'bare `http` loop, new connection per request',
+};
+
+function createsDetail(results: Results): string {
+	const contenders = Object.keys(CONTENDER_NAMES) as Contender[];
+	const lines = [
+		row(['client', ...CONCURRENCIES.map((concurrency) => `${concurrency} in flight`), 'connections per 100 requests', 'failed']),
+		row(['---', ...CONCURRENCIES.map(() => '---:'), '---:', '---:']),
+	];
+	for (const contender of contenders) {
+		const per = CONCURRENCIES.map((concurrency) => results.creates[concurrency][contender]);
+		lines.push(
+			row([
+				CONTENDER_NAMES[contender],
+				...per.map((result) => ms(result.msPerRequest)),
+				per.map((result) => result.connectionsPer100.toFixed(0)).join(' / '),
+				String(per.reduce((sum, result) => sum + result.failed, 0)),
+			]),
+		);
+	}
+	const option = results.concurrencyOption
+		? `the node's \`options.${results.concurrencyOption}\` set to the number in flight`
+		: '**the node has no concurrency option yet: its items ran one at a time at every setting**';
+	return `Time per request (median of 4 interleaved rounds of 500 creates, after a warm-up of 100), ${option}:\n\n${lines.join('\n')}`;
+}
+
+function coldLoadDetail({ coldLoad }: Results): string {
+	return [
+		row(['load', 'node + credential', 'official VPC SDK']),
+		row(['---', '---:', '---:']),
+		row(['time, n8n-workflow preloaded', ms(coldLoad.preloaded.node.ms), ms(coldLoad.preloaded.sdk.ms)]),
+		row(['heap retained, n8n-workflow preloaded', mib(coldLoad.preloaded.node.heapBytes), mib(coldLoad.preloaded.sdk.heapBytes)]),
+		row(['time, from nothing', ms(coldLoad.fromNothing.node.ms), ms(coldLoad.fromNothing.sdk.ms)]),
+		row(['heap retained, from nothing', mib(coldLoad.fromNothing.node.heapBytes), mib(coldLoad.fromNothing.sdk.heapBytes)]),
+	].join('\n');
+}
+
+function signingDetail({ signing }: Results): string {
+	return [
+		row(['signer', 'signatures/s']),
+		row(['---', '---:']),
+		row(['`signRequest` (transport/signer.ts)', perSecond(signing.ours)]),
+		row(['SDK `AKSKSigner.sign`', perSecond(signing.sdk)]),
+		row(["the credential's whole path, `signHuaweiCloudRequest` (URL, query, headers, then the signer)", perSecond(signing.credential)]),
+	].join('\n');
+}
+
+function throttledDetail({ throttled, rateOption }: Results): string {
+	if (typeof throttled === 'string') return throttled;
+	return [
+		`Node option \`options.${rateOption}\` = ${RATE_LIMIT}, emulator \`rateLimit\` = ${RATE_LIMIT}/s.`,
+		'',
+		row(['succeeded', 'failed', '429 answers from the emulator', 'seconds', 'achieved rate']),
+		row(['---:', '---:', '---:', '---:', '---:']),
+		row([
+			String(throttled.succeeded),
+			String(throttled.failed),
+			String(throttled.throttledAnswers),
+			throttled.seconds.toFixed(1),
+			`${throttled.achievedPerSecond.toFixed(1)}/s (${percent(throttled.achievedPerSecond / RATE_LIMIT)})`,
+		]),
+	].join('\n');
+}
+
+function listingDetail({ listing }: Results): string {
+	if (typeof listing === 'string') return listing;
+	return [
+		row(['client', 'time', 'peak RSS above start', 'peak heap above start', 'heap retained by the result']),
+		row(['---', '---:', '---:', '---:', '---:']),
+		...(['node', 'sdk'] as const).map((client) =>
+			row([
+				client === 'node' ? 'node, Get Many with Return All' : 'official SDK, marker loop, limit 2000',
+				ms(listing[client].ms),
+				mib(listing[client].peakRssBytes),
+				mib(listing[client].peakHeapBytes),
+				mib(listing[client].retainedHeapBytes),
+			]),
+		),
+	].join('\n');
+}
+
+export function renderResults(results: Results, machineTable: string): string {
+	return [
+		'### Summary',
+		summary(results),
+		'### Machine',
+		machineTable,
+		'### Cold load (median of 9 fresh processes each)',
+		coldLoadDetail(results),
+		'### Signing (median of 9 interleaved batches of 2,000 signatures, 5 request shapes)',
+		signingDetail(results),
+		'### Creates',
+		createsDetail(results),
+		'### Throttled',
+		throttledDetail(results),
+		`### Get Many over ${LISTED_SESSIONS.toLocaleString('en-US')} sessions (median of 3 fresh processes each)`,
+		listingDetail(results),
+	].join('\n\n');
+}

@@ -1,0 +1,80 @@
+/**
+ * `npm run bench` (after `npm run build`): this node against the official Huawei Cloud SDK and the loopback limit,
+ * measured side by side in one run. Prints Markdown; with `--write`, also puts it into BENCHMARKS.md.
+ */
+// First: HOME and n8n's user folder go to a temporary folder (the SDK and n8n-core write there), no proxy.
+import '../test/setup-env';
+// Before the engine helper: it then runs the built node (see built-node.ts).
+import './built-node';
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { shutDownEngine } from '../test/helpers/engine';
+import { measureColdLoad } from './cold-load';
+import { measureCreates } from './creates';
+import { startBenchEmulator } from './emulator';
+import { measureListing } from './listing';
+import { describeMachine, machineTable } from './machine';
+import { hasOperation, nodeOption } from './node-options';
+import { renderResults, type Results } from './report';
+import { measureSigning } from './signing';
+import { measureThrottled } from './throttled';
+import { createFilter } from './workload';
+
+const BENCHMARKS_FILE = join(__dirname, '..', 'BENCHMARKS.md');
+const START_MARK = '<!-- bench:results:start -->';
+const END_MARK = '<!-- bench:results:end -->';
+
+async function step<T>(name: string, measure: () => Promise<T> | T): Promise<T> {
+	const start = performance.now();
+	process.stderr.write(`${name}…`);
+	const result = await measure();
+	process.stderr.write(` ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
+	return result;
+}
+
+async function main() {
+	const machine = describeMachine();
+	const concurrencyOption = nodeOption('maxConcurrency', 'maxConcurrentRequests', 'concurrency');
+	const rateOption = nodeOption('maxRequestsPerSecond', 'requestsPerSecond', 'rateLimit');
+	const coldLoad = await step('cold load', measureColdLoad);
+	const signing = await step('signing', measureSigning);
+	const emulator = await startBenchEmulator();
+	let results: Results;
+	try {
+		const filterId = await createFilter(emulator.url, emulator.credentials);
+		const creates = await step('creates', () => measureCreates(emulator, filterId, concurrencyOption));
+		const throttled = rateOption
+			? await step('throttled', () => measureThrottled(emulator, filterId, rateOption, concurrencyOption))
+			: 'the node has no request rate option yet';
+		const listing = hasOperation('trafficMirrorSession', 'getAll')
+			? await step('listing', () => measureListing(emulator))
+			: 'the node has no Get Many for sessions yet';
+		results = { coldLoad, signing, creates, throttled, listing, concurrencyOption, rateOption };
+	} finally {
+		await emulator.close();
+		shutDownEngine();
+	}
+	const markdown = renderResults(results, machineTable(machine));
+	console.log(markdown);
+	if (process.argv.includes('--write')) writeResults(markdown);
+}
+
+function writeResults(markdown: string) {
+	const text = readFileSync(BENCHMARKS_FILE, 'utf8');
+	const start = text.indexOf(START_MARK);
+	const end = text.indexOf(END_MARK);
+	if (start < 0 || end < start) throw new Error(`${BENCHMARKS_FILE} has no ${START_MARK} … ${END_MARK} section`);
+	const measured = `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`;
+	writeFileSync(BENCHMARKS_FILE, `${text.slice(0, start + START_MARK.length)}\n${measured}\n\n${markdown}\n${text.slice(end)}`);
+	process.stderr.write(`Results written to ${BENCHMARKS_FILE}\n`);
+}
+
+main().then(
+	() => process.exit(0),
+	(error: unknown) => {
+		console.error(error);
+		process.exit(1);
+	},
+);

@@ -1,0 +1,56 @@
+/**
+ * Throttled: creates through the node against an emulator that accepts only LIMIT requests per second (429
+ * APIGW.0308 beyond), with the node's own rate option set to the same LIMIT. Continue On Fail is on, so every
+ * failure is counted rather than stopping the run.
+ */
+import './built-node';
+import { runNode } from '../test/helpers/engine';
+import type { BenchEmulator } from './emulator';
+import { createParameters } from './workload';
+
+export const THROTTLED_CREATES = 1_000;
+export const RATE_LIMIT = 100;
+/** Enough in flight that the rate option, not the round trip, sets the pace. */
+const IN_FLIGHT = 8;
+
+export interface ThrottledResult {
+	succeeded: number;
+	failed: number;
+	/** 429 answers the emulator gave (retried ones included). */
+	throttledAnswers: number;
+	seconds: number;
+	achievedPerSecond: number;
+}
+
+export async function measureThrottled(
+	emulator: BenchEmulator,
+	filterId: string,
+	rateOption: string,
+	concurrencyOption: string | undefined,
+): Promise<ThrottledResult> {
+	const options: Record<string, number> = { [rateOption]: RATE_LIMIT };
+	if (concurrencyOption) options[concurrencyOption] = IN_FLIGHT;
+	await emulator.setFaults({ rateLimit: RATE_LIMIT });
+	try {
+		const throttledBefore = (await emulator.counters()).faults.throttled;
+		const start = performance.now();
+		const result = await runNode({
+			parameters: createParameters(filterId, options),
+			credentials: emulator.credentials,
+			items: Array.from({ length: THROTTLED_CREATES }, () => ({})),
+			settings: { onError: 'continueRegularOutput' },
+		});
+		const seconds = (performance.now() - start) / 1000;
+		if (result.error) throw result.error;
+		const succeeded = result.items.filter((item) => item.json.id !== undefined).length;
+		return {
+			succeeded,
+			failed: THROTTLED_CREATES - succeeded,
+			throttledAnswers: (await emulator.counters()).faults.throttled - throttledBefore,
+			seconds,
+			achievedPerSecond: succeeded / seconds,
+		};
+	} finally {
+		await emulator.setFaults({ rateLimit: 0 });
+	}
+}
