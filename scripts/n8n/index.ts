@@ -41,7 +41,7 @@ export function emulatorCredential(emulatorUrl: string): CredentialFile {
 export interface PreparedN8n {
 	n8n: N8nInstance;
 	packed: PackedPackage;
-	/** Removes the private user folder and the packed tarball. */
+	/** Removes the packed tarball, and the user folder unless the caller chose it. */
 	dispose(): void;
 }
 
@@ -50,14 +50,17 @@ export async function prepareN8n(options: {
 	emulatorUrl: string;
 	onProgress?: Progress;
 	root?: string;
+	/** A user folder to keep (the dev editor's workflows survive restarts); by default a fresh temporary one. */
+	userFolder?: (n8nRoot: string) => string;
 }): Promise<PreparedN8n> {
 	const progress = options.onProgress ?? (() => {});
 	const n8nRoot = await ensureN8n(progress);
 	progress('Building and packing the package (npm pack)...');
 	const packFolder = mkdtempSync(join(tmpdir(), 'hwc-vpc-pack-'));
-	const n8n = new N8nInstance(n8nRoot);
+	const keptUserFolder = options.userFolder?.(n8nRoot);
+	const n8n = new N8nInstance(n8nRoot, keptUserFolder);
 	const dispose = () => {
-		n8n.dispose();
+		if (!keptUserFolder) n8n.dispose();
 		rmSync(packFolder, { recursive: true, force: true });
 	};
 	try {

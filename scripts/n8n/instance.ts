@@ -48,6 +48,7 @@ export class N8nInstance {
 		userFolder?: string,
 	) {
 		this.userFolder = userFolder ?? mkdtempSync(join(tmpdir(), 'n8n-user-'));
+		mkdirSync(this.userFolder, { recursive: true });
 		this.scratch = join(this.userFolder, 'scratch');
 		mkdirSync(this.scratch, { recursive: true });
 	}
@@ -105,7 +106,11 @@ export class N8nInstance {
 		for (const workflow of workflows) {
 			writeFileSync(join(folder, `${workflow.id}.json`), JSON.stringify({ active: false, settings: {}, ...workflow }));
 		}
-		await this.mustSucceed(['import:workflow', '--separate', `--input=${folder}`]);
+		try {
+			await this.mustSucceed(['import:workflow', '--separate', `--input=${folder}`]);
+		} finally {
+			rmSync(folder, { recursive: true, force: true });
+		}
 	}
 
 	/**
@@ -122,7 +127,19 @@ export class N8nInstance {
 	 * costs 5 to 8 seconds. n8n writes the full run of each successful workflow as a snapshot file.
 	 */
 	async executeBatch(workflowIds: string[]): Promise<BatchResult> {
+		if (workflowIds.some((id) => !/\d/.test(id))) {
+			// n8n execute-batch silently skips every ID without a digit (it keeps those matching /\d+/).
+			throw new Error(`execute-batch runs only workflow IDs with a digit in them: ${workflowIds.join(', ')}`);
+		}
 		const snapshots = mkdtempSync(join(this.scratch, 'snapshots-'));
+		try {
+			return await this.runBatch(workflowIds, snapshots);
+		} finally {
+			rmSync(snapshots, { recursive: true, force: true });
+		}
+	}
+
+	private async runBatch(workflowIds: string[], snapshots: string): Promise<BatchResult> {
 		const summaryFile = join(snapshots, 'summary.json');
 		const raw = await this.command([
 			'execute-batch',
