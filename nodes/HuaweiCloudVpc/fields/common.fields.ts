@@ -5,8 +5,8 @@ export const NAME_RULE: Constraint = {
 	kind: 'text',
 	minLength: 1,
 	maxLength: 64,
-	pattern: /^[\p{L}\p{N}_.-]+$/u,
-	patternRule: 'letters, digits, Chinese characters, "_", "-" and "." only',
+	pattern: /^[A-Za-z0-9\p{Script=Han}_.-]+$/u,
+	patternRule: 'letters A–Z, digits, Chinese characters, "_", "-" and "." only',
 };
 
 export const DESCRIPTION_RULE: Constraint = { kind: 'text', minLength: 0, maxLength: 255, forbidden: ['<', '>'] };
