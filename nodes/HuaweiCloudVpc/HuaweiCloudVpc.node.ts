@@ -1,9 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as trafficMirrorFilter from './actions/trafficMirrorFilter';
+import * as trafficMirrorFilterRule from './actions/trafficMirrorFilterRule';
 import * as trafficMirrorSession from './actions/trafficMirrorSession';
 import { router } from './actions/router';
-import { searchPorts, searchTrafficMirrorFilters, searchTrafficMirrorSessions } from './methods/listSearch';
+import {
+	searchPorts,
+	searchTrafficMirrorFilterRules,
+	searchTrafficMirrorFilters,
+	searchTrafficMirrorSessions,
+} from './methods/listSearch';
 
 export class HuaweiCloudVpc implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,6 +34,16 @@ export class HuaweiCloudVpc implements INodeType {
 				noDataExpression: true,
 				options: [
 					{
+						name: 'Traffic Mirror Filter',
+						value: 'trafficMirrorFilter',
+						description: 'Selects which packets a traffic mirror session copies, through its ingress and egress rules',
+					},
+					{
+						name: 'Traffic Mirror Filter Rule',
+						value: 'trafficMirrorFilterRule',
+						description: 'One rule of a traffic mirror filter: packets it matches are mirrored (accept) or left out (reject)',
+					},
+					{
 						name: 'Traffic Mirror Session',
 						value: 'trafficMirrorSession',
 						description: 'Copies the traffic of network interfaces to a target for analysis',
@@ -34,12 +51,14 @@ export class HuaweiCloudVpc implements INodeType {
 				],
 				default: 'trafficMirrorSession',
 			},
+			...trafficMirrorFilter.description,
+			...trafficMirrorFilterRule.description,
 			...trafficMirrorSession.description,
 		],
 	};
 
 	methods = {
-		listSearch: { searchPorts, searchTrafficMirrorFilters, searchTrafficMirrorSessions },
+		listSearch: { searchPorts, searchTrafficMirrorFilterRules, searchTrafficMirrorFilters, searchTrafficMirrorSessions },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

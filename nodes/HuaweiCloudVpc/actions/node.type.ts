@@ -10,4 +10,14 @@ export type HuaweiCloudVpcOperation =
 	| 'trafficMirrorSession:update'
 	| 'trafficMirrorSession:delete'
 	| 'trafficMirrorSession:addSources'
-	| 'trafficMirrorSession:removeSources';
+	| 'trafficMirrorSession:removeSources'
+	| 'trafficMirrorFilter:create'
+	| 'trafficMirrorFilter:get'
+	| 'trafficMirrorFilter:getAll'
+	| 'trafficMirrorFilter:update'
+	| 'trafficMirrorFilter:delete'
+	| 'trafficMirrorFilterRule:create'
+	| 'trafficMirrorFilterRule:get'
+	| 'trafficMirrorFilterRule:getAll'
+	| 'trafficMirrorFilterRule:update'
+	| 'trafficMirrorFilterRule:delete';

@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { OperationExecute } from './node.type';
+import * as trafficMirrorFilter from './trafficMirrorFilter';
+import * as trafficMirrorFilterRule from './trafficMirrorFilterRule';
 import * as trafficMirrorSession from './trafficMirrorSession';
 
 function pickOperation(this: IExecuteFunctions, resource: string, operation: string): OperationExecute {
@@ -20,6 +22,26 @@ function pickOperation(this: IExecuteFunctions, resource: string, operation: str
 			return trafficMirrorSession.addSources.execute;
 		case 'trafficMirrorSession:removeSources':
 			return trafficMirrorSession.removeSources.execute;
+		case 'trafficMirrorFilter:create':
+			return trafficMirrorFilter.create.execute;
+		case 'trafficMirrorFilter:get':
+			return trafficMirrorFilter.get.execute;
+		case 'trafficMirrorFilter:getAll':
+			return trafficMirrorFilter.getAll.execute;
+		case 'trafficMirrorFilter:update':
+			return trafficMirrorFilter.update.execute;
+		case 'trafficMirrorFilter:delete':
+			return trafficMirrorFilter.delete.execute;
+		case 'trafficMirrorFilterRule:create':
+			return trafficMirrorFilterRule.create.execute;
+		case 'trafficMirrorFilterRule:get':
+			return trafficMirrorFilterRule.get.execute;
+		case 'trafficMirrorFilterRule:getAll':
+			return trafficMirrorFilterRule.getAll.execute;
+		case 'trafficMirrorFilterRule:update':
+			return trafficMirrorFilterRule.update.execute;
+		case 'trafficMirrorFilterRule:delete':
+			return trafficMirrorFilterRule.delete.execute;
 		default:
 			throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}

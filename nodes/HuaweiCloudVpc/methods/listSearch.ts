@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { RULES_KEY, RULES_PATH } from '../actions/trafficMirrorFilterRule/rule.resource';
 import { vpcApiRequest } from '../transport/request';
 
 const PAGE_SIZE = 100;
@@ -36,6 +37,21 @@ export async function searchTrafficMirrorFilters(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	return await searchV3List(this, '/vpc/traffic-mirror-filters', 'traffic_mirror_filters', filter, paginationToken, nameAndId);
+}
+
+/** A rule has no name: it is labelled by what it matches, e.g. "ingress TCP 80-200 accept (priority 10)". */
+function ruleLabel(rule: IDataObject): string {
+	const match = [rule.direction, rule.protocol, rule.destination_port_range, rule.action].filter(Boolean).join(' ');
+	const text = `${match} (priority ${String(rule.priority)})`;
+	return rule.description ? `${text}: ${rule.description as string}` : text;
+}
+
+export async function searchTrafficMirrorFilterRules(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchV3List(this, RULES_PATH, RULES_KEY, filter, paginationToken, ruleLabel);
 }
 
 export async function searchTrafficMirrorSessions(

@@ -1,0 +1,40 @@
+import type { IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+
+import { filterIdField } from '../../fields/filter.fields';
+import { fieldProperty } from '../../fields/property';
+import { deleteOptionsProperty, deleteResource, type DeleteResult } from '../delete';
+import { readFilterTarget, RESOURCE } from './filter.resource';
+
+const IN_USE_HINT =
+	'A filter that traffic mirror sessions use cannot be deleted: delete those sessions, or update them to use another filter, then delete the filter.';
+
+const properties: INodeProperties[] = [
+	fieldProperty(filterIdField, { required: true }),
+	deleteOptionsProperty('traffic mirror filter'),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['trafficMirrorFilter'], operation: ['delete'] } },
+	properties,
+);
+
+/** Deletes the filter and, with it, its rules; a filter still in use is refused by the service with 409. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<DeleteResult> {
+	const target = readFilterTarget(this, itemIndex);
+	try {
+		return await deleteResource.call(this, target, RESOURCE, itemIndex);
+	} catch (error) {
+		// The service's 409 names the session but not the way out, which a user or an agent needs next.
+		if (error instanceof NodeApiError && error.httpCode === '409') {
+			throw new NodeApiError(this.getNode(), (error.errorResponse ?? {}) as JsonObject, {
+				message: error.message,
+				description: [error.description, IN_USE_HINT].filter(Boolean).join('\n'),
+				httpCode: error.httpCode,
+				itemIndex,
+			});
+		}
+		// deleteResource throws NodeApiErrors only, which this constructor hands back unchanged.
+		throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
+	}
+}

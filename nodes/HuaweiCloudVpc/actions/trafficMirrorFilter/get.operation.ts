@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { filterIdField } from '../../fields/filter.fields';
+import { fieldProperty } from '../../fields/property';
+import { vpcApiRequest } from '../../transport/request';
+import { readFilterTarget, unwrapFilter } from './filter.resource';
+
+const properties: INodeProperties[] = [fieldProperty(filterIdField, { required: true })];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['trafficMirrorFilter'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const { path } = readFilterTarget(this, itemIndex);
+	return unwrapFilter(await vpcApiRequest.call(this, { method: 'GET', path, itemIndex }));
+}

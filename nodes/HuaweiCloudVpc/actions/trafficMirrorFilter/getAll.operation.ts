@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { filterFields, filterIdField } from '../../fields/filter.fields';
+import { vpcApiRequestAllItems } from '../../transport/paginate';
+import { listProperties, readFilters, readLimit, type ListFilter } from '../list';
+import { FILTERS_KEY, FILTERS_PATH } from './filter.resource';
+
+/**
+ * The filters of ListTrafficMirrorFilters (spec §3.2). IDs and names take several values as a repeated key, as the
+ * session list does in the 2025 documentation `[U: documented for sessions only]`; one value is the SDK's scalar.
+ * `created_at`/`updated_at` are documented as sort keys with unknown semantics and are not offered.
+ */
+const filters: ListFilter[] = [
+	{ field: filterIdField, displayName: 'IDs', description: 'Only the filters with these IDs', multiple: true },
+	{ field: filterFields.name, displayName: 'Names', description: 'Only the filters with one of these names', multiple: true },
+	{ field: filterFields.description, displayName: 'Description', description: 'Only the filters with exactly this description' },
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['trafficMirrorFilter'], operation: ['getAll'] } },
+	listProperties(filters),
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await vpcApiRequestAllItems.call(this, {
+		path: FILTERS_PATH,
+		key: FILTERS_KEY,
+		qs: readFilters(this, itemIndex, filters),
+		limit: readLimit(this, itemIndex),
+		itemIndex,
+	});
+}

@@ -1,0 +1,21 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { filterRuleIdField } from '../../fields/filterRule.fields';
+import { fieldProperty } from '../../fields/property';
+import { deleteOptionsProperty, deleteResource, type DeleteResult } from '../delete';
+import { readRuleTarget, RESOURCE } from './rule.resource';
+
+const properties: INodeProperties[] = [
+	fieldProperty(filterRuleIdField, { required: true }),
+	deleteOptionsProperty('traffic mirror filter rule'),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['trafficMirrorFilterRule'], operation: ['delete'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<DeleteResult> {
+	return await deleteResource.call(this, readRuleTarget(this, itemIndex), RESOURCE, itemIndex);
+}

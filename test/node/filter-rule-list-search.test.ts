@@ -1,0 +1,71 @@
+/**
+ * The rule picker's list (searchTrafficMirrorFilterRules) against the emulator. n8n's load-options context is not
+ * part of the engine run, so a small one stands in: it signs with the credential's own signing function and sends
+ * with fetch, as n8n's HTTP helper would.
+ */
+import type { IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { searchTrafficMirrorFilterRules } from '../../nodes/HuaweiCloudVpc/methods/listSearch';
+import { signHuaweiCloudRequest } from '../../nodes/HuaweiCloudVpc/transport/authentication';
+import { AK, PROJECT_ID, SK } from '../emulator/helpers';
+import { startFilterFixture, type FilterFixture } from './filter-fixtures';
+
+let fixture: FilterFixture;
+let context: ILoadOptionsFunctions;
+beforeAll(async () => {
+	fixture = await startFilterFixture();
+	const credentials = { accessKeyId: AK, secretAccessKey: SK, projectId: PROJECT_ID, region: 'custom', endpoint: fixture.emulator.url };
+	context = {
+		getNode: () => ({ name: 'Huawei Cloud VPC', type: 'huaweiCloudVpc', typeVersion: 1, position: [0, 0], parameters: {}, id: '1' }),
+		helpers: {
+			httpRequestWithAuthentication: async (_credential: string, options: IHttpRequestOptions) => {
+				const signed = signHuaweiCloudRequest(credentials, options);
+				const headers = Object.fromEntries(
+					Object.entries(signed.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'host'),
+				) as Record<string, string>;
+				const response = await fetch(signed.url, { method: signed.method, headers, body: signed.body as string | undefined });
+				return { body: await response.text(), headers: Object.fromEntries(response.headers), statusCode: response.status };
+			},
+		},
+	} as unknown as ILoadOptionsFunctions;
+});
+afterAll(async () => await fixture.emulator.close());
+
+test('labels each rule by what it matches, with its description, and searches the labels', async () => {
+	const filterId = (await fixture.createFilter({ name: 'labelled' })).id;
+	const web = await fixture.createRule(filterId, { priority: 10, destination_port_range: '80-200' });
+	const dns = await fixture.createRule(filterId, {
+		direction: 'egress',
+		protocol: 'UDP',
+		action: 'reject',
+		priority: 20,
+		description: 'no DNS',
+	});
+	const all = await searchTrafficMirrorFilterRules.call(context);
+	expect(all.results).toEqual(
+		expect.arrayContaining([
+			{ name: 'ingress TCP 80-200 accept (priority 10)', value: web.id },
+			{ name: 'egress UDP reject (priority 20): no DNS', value: dns.id },
+		]),
+	);
+	const found = await searchTrafficMirrorFilterRules.call(context, 'dns');
+	expect(found.results).toEqual([{ name: 'egress UDP reject (priority 20): no DNS', value: dns.id }]);
+	const byId = await searchTrafficMirrorFilterRules.call(context, web.id);
+	expect(byId.results.map((result) => result.value)).toEqual([web.id]);
+});
+
+test('pages through many rules with the pagination token', async () => {
+	const filterId = (await fixture.createFilter({ name: 'paged' })).id;
+	for (let priority = 1; priority <= 150; priority++) await fixture.createRule(filterId, { priority });
+	const seen: string[] = [];
+	let token: string | undefined;
+	let pages = 0;
+	do {
+		const page = await searchTrafficMirrorFilterRules.call(context, undefined, token);
+		seen.push(...page.results.map((result) => String(result.value)));
+		token = page.paginationToken as string | undefined;
+		pages++;
+	} while (token);
+	expect(pages).toBe(2);
+	expect(new Set(seen).size).toBe(152);
+});
