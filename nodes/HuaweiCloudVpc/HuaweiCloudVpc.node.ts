@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as trafficMirrorFilter from './actions/trafficMirrorFilter';
 import * as trafficMirrorFilterRule from './actions/trafficMirrorFilterRule';
 import * as trafficMirrorSession from './actions/trafficMirrorSession';
+import { requestOptionsDescription } from './actions/options';
 import { router } from './actions/router';
 import {
 	searchPorts,
@@ -54,6 +55,7 @@ export class HuaweiCloudVpc implements INodeType {
 			...trafficMirrorFilter.description,
 			...trafficMirrorFilterRule.description,
 			...trafficMirrorSession.description,
+			requestOptionsDescription,
 		],
 	};
 

@@ -1,7 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { setRequestPolicy } from '../transport/throttle';
+import { runItems } from './itemRunner';
 import type { OperationExecute } from './node.type';
+import { readRequestOptions } from './options';
 import * as trafficMirrorFilter from './trafficMirrorFilter';
 import * as trafficMirrorFilterRule from './trafficMirrorFilterRule';
 import * as trafficMirrorSession from './trafficMirrorSession';
@@ -47,26 +50,26 @@ function pickOperation(this: IExecuteFunctions, resource: string, operation: str
 	}
 }
 
-/** Runs the chosen operation once per input item; owns pairedItem and Continue On Fail. */
+/**
+ * Runs the chosen operation once per input item, up to Max Concurrent Requests items at once; owns pairedItem and
+ * Continue On Fail. The Request Options become this execution's request policy.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const execute = pickOperation.call(this, resource, operation);
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const options = readRequestOptions(this);
+	setRequestPolicy(this, options);
+	const perItem = await runItems(items.length, options.maxConcurrentRequests, async (itemIndex) => {
 		try {
-			const result = await execute.call(this, itemIndex);
-			output.push(...toItems(result, itemIndex));
+			return toItems(await execute.call(this, itemIndex), itemIndex);
 		} catch (error) {
-			if (this.continueOnFail()) {
-				output.push({ json: errorJson(error), pairedItem: { item: itemIndex } });
-				continue;
-			}
+			if (this.continueOnFail()) return [{ json: errorJson(error), pairedItem: { item: itemIndex } }];
 			throw withItemIndex(this, error, itemIndex);
 		}
-	}
-	return [output];
+	});
+	return [perItem.flat()];
 }
 
 function toItems(result: IDataObject | IDataObject[], itemIndex: number): INodeExecutionData[] {

@@ -7,12 +7,21 @@ import type {
 	INode,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { PROJECT_PLACEHOLDER } from './authentication';
+import {
+	backoffDelay,
+	classifyNetworkFailure,
+	classifyStatus,
+	MALFORMED_SUCCESS,
+	RETRY_MAX_TOTAL_MS,
+	type FailureClass,
+} from './retry';
+import { requestPolicy } from './throttle';
+import { wait } from './wait';
 
 export const CREDENTIAL_NAME = 'huaweiCloudApi';
-export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -25,7 +34,17 @@ export interface ApiRequest {
 	body?: IDataObject;
 	qs?: IDataObject;
 	itemIndex?: number;
-	timeoutMs?: number;
+	/**
+	 * Whether sending the request twice has the effect of sending it once. Defaults to true for GET, PUT and DELETE
+	 * (their HTTP meaning) and false for POST. A request that is not idempotent is sent again only when it provably
+	 * was not processed (429, connection refused), or after `recover` found that it had not been.
+	 */
+	idempotent?: boolean;
+	/**
+	 * Called after a failure that may have been processed (a timeout, a reset connection, a 5xx) of a request that
+	 * is not idempotent: returns what the request had made, or undefined when it made nothing and may be sent again.
+	 */
+	recover?: () => Promise<ApiResponse | undefined>;
 }
 
 /** The answer's JSON body, with the request ID kept (from the body, or the X-Request-Id header). */
@@ -37,13 +56,53 @@ interface FullResponse {
 	statusCode: number;
 }
 
+type Attempt = { response: ApiResponse } | { error: NodeApiError; failure: FailureClass };
+
+const IDEMPOTENT_METHODS: IHttpRequestMethods[] = ['GET', 'HEAD', 'PUT', 'DELETE'];
+const REDACTED = '[redacted]';
+
 /** A path segment from user input (an ID), encoded so it can never change the request's target. */
 export function pathSegment(value: string): string {
 	return encodeURIComponent(value);
 }
 
-/** Sends one signed request to the VPC API and returns its JSON body, or throws a NodeApiError with Huawei's details. */
+/**
+ * Sends one signed request to the VPC API and returns its JSON body, or throws a NodeApiError with Huawei's details.
+ * Passing faults are retried as `retry.ts` decides, each attempt signed afresh by the credential; the node's Request
+ * Options (timeout, retries, requests per second) come from the execution's policy.
+ */
 export async function vpcApiRequest(this: RequestContext, request: ApiRequest): Promise<ApiResponse> {
+	assertSafePath(this.getNode(), request);
+	const policy = requestPolicy(this);
+	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.includes(request.method);
+	const startedAt = Date.now();
+	for (let retry = 1; ; retry++) {
+		await policy.rateLimiter?.acquire();
+		const attempt = await sendOnce.call(this, request, policy.timeoutMs);
+		if ('response' in attempt) return attempt.response;
+		const { error, failure } = attempt;
+		const mayRepeat = idempotent || failure.processed === 'no';
+		const delay = backoffDelay(retry, failure.retryAfterMs);
+		const canRetry =
+			failure.retryable &&
+			retry <= policy.maxRetries &&
+			Date.now() + delay - startedAt <= RETRY_MAX_TOTAL_MS &&
+			!isCancelled(this);
+		if (mayRepeat) {
+			if (!canRetry) throw error;
+			await wait(delay);
+			continue;
+		}
+		if (!request.recover) throw error;
+		// A timed-out request may still be running: give it as long again to land before looking for what it made.
+		if (canRetry) await wait(failure.timedOut ? Math.max(delay, policy.timeoutMs) : delay);
+		const recovered = await recoverAfter(this.getNode(), request, error);
+		if (recovered) return recovered;
+		if (!canRetry) throw error;
+	}
+}
+
+async function sendOnce(this: RequestContext, request: ApiRequest, timeoutMs: number): Promise<Attempt> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `/${request.version ?? 'v3'}/${PROJECT_PLACEHOLDER}${request.path}`,
@@ -55,30 +114,60 @@ export async function vpcApiRequest(this: RequestContext, request: ApiRequest): 
 		returnFullResponse: true,
 		// Status codes are judged here: n8n's own handling would resend a 401 (and five failed signatures lock an AK).
 		ignoreHttpStatusErrors: true,
-		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		timeout: timeoutMs,
 	};
 	let response: FullResponse;
 	try {
 		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, options)) as FullResponse;
 	} catch (error) {
-		throw connectionError(this.getNode(), error, request.itemIndex);
+		const { code, texts } = networkFailure(error);
+		const failure = classifyNetworkFailure(code, texts.join('\n'));
+		return { error: connectionError(this.getNode(), code, texts, failure, timeoutMs, request.itemIndex), failure };
 	}
 	const requestId = headerValue(response.headers, 'x-request-id');
-	const parsed = parseJson(response.body);
-	if (response.statusCode >= 200 && response.statusCode < 300) {
-		if (response.statusCode === 204 || response.body === '' || response.body === undefined) return {};
-		if (!isObject(parsed)) {
-			throw new NodeApiError(this.getNode(), { body: truncate(String(response.body)) } as JsonObject, {
-				message: `Huawei Cloud answered ${response.statusCode} with a body that is not JSON`,
-				description: requestId ? `Request ID: ${requestId}` : undefined,
-				httpCode: String(response.statusCode),
-				itemIndex: request.itemIndex,
-			});
-		}
-		if (parsed.request_id === undefined && requestId) parsed.request_id = requestId;
-		return parsed as ApiResponse;
+	const success = response.statusCode >= 200 && response.statusCode < 300;
+	if (success && (response.statusCode === 204 || response.body === '' || response.body === undefined)) {
+		return { response: {} };
 	}
-	throw apiError(this.getNode(), response.statusCode, parsed, String(response.body ?? ''), requestId, request.itemIndex);
+	const parsedSuccess = success ? parseJson(String(response.body)) : undefined;
+	if (isObject(parsedSuccess)) {
+		if (parsedSuccess.request_id === undefined && requestId) parsedSuccess.request_id = requestId;
+		return { response: parsedSuccess as ApiResponse };
+	}
+	const rawBody = await redact(this, String(response.body ?? ''));
+	if (success) {
+		const error = new NodeApiError(this.getNode(), { body: truncate(rawBody) } as JsonObject, {
+			message: `Huawei Cloud answered ${response.statusCode} with a body that is not JSON`,
+			description: requestId ? `Request ID: ${requestId}` : undefined,
+			httpCode: String(response.statusCode),
+			itemIndex: request.itemIndex,
+		});
+		return { error, failure: MALFORMED_SUCCESS };
+	}
+	return {
+		error: apiError(this.getNode(), response.statusCode, parseJson(rawBody), rawBody, requestId, request.itemIndex),
+		failure: classifyStatus(response.statusCode, headerValue(response.headers, 'retry-after')),
+	};
+}
+
+/** Runs the request's `recover`; if that fails too, nobody knows whether the request was processed, and says so. */
+async function recoverAfter(node: INode, request: ApiRequest, error: NodeApiError): Promise<ApiResponse | undefined> {
+	try {
+		return await request.recover?.();
+	} catch (recoveryError) {
+		throw new NodeApiError(node, (error.errorResponse ?? {}) as JsonObject, {
+			message: error.message,
+			description: [
+				error.description,
+				'The request may have been processed. Checking whether it was failed too, so it was not sent again: ' +
+					(recoveryError as Error).message,
+			]
+				.filter(Boolean)
+				.join('\n'),
+			httpCode: error.httpCode ?? undefined,
+			itemIndex: request.itemIndex,
+		});
+	}
 }
 
 /** Huawei's error body (`error_code`, `error_msg`, `request_id`; older APIs `code`/`message`) as a NodeApiError. */
@@ -116,22 +205,88 @@ export function apiError(
 }
 
 /**
- * A request that got no HTTP answer. The error is rebuilt from its code and message only: the original carries the
- * request's headers, and with them the security token.
+ * The code and messages of a request that got no HTTP answer. n8n wraps the HTTP client's error in a NodeApiError
+ * whose `httpCode` is the network code (`ECONNRESET`) and whose `messages` keep the original text ("socket hang
+ * up", "timeout of 30000ms exceeded"); `code` and `cause` cover other wrappings.
  */
-function connectionError(node: INode, error: unknown, itemIndex?: number): NodeApiError {
-	const cause = (error as { cause?: unknown })?.cause ?? error;
-	const code = firstString((cause as IDataObject)?.code, (error as IDataObject)?.code);
-	const text = firstString((cause as IDataObject)?.message, (error as IDataObject)?.message) ?? 'unknown error';
-	return new NodeApiError(node, { code: code ?? null, message: text } as JsonObject, {
-		message: `Could not reach Huawei Cloud: ${text}`,
-		description: code ? `Network error code: ${code}` : undefined,
+function networkFailure(error: unknown): { code?: string; texts: string[] } {
+	const outer = (error ?? {}) as IDataObject;
+	const cause = (outer.cause ?? {}) as IDataObject;
+	const code = [outer.httpCode, outer.code, cause.code].find(
+		(value): value is string => typeof value === 'string' && /^E[A-Z_]+$/.test(value),
+	);
+	const texts = [
+		...(Array.isArray(outer.messages) ? outer.messages : []),
+		outer.message,
+		cause.message,
+	].filter((text): text is string => typeof text === 'string' && text !== '');
+	return { code, texts: [...new Set(texts)] };
+}
+
+/**
+ * A request that got no HTTP answer. The error is rebuilt from its code and messages only: the original carries the
+ * request's headers, and with them the security token. The code stays out of the message and out of a `code` key,
+ * where n8n would swap the message for its generic text about that code.
+ */
+function connectionError(
+	node: INode,
+	code: string | undefined,
+	texts: string[],
+	failure: FailureClass,
+	timeoutMs: number,
+	itemIndex?: number,
+): NodeApiError {
+	const text = texts[texts.length - 1] ?? 'unknown error';
+	return new NodeApiError(node, { networkCode: code ?? null, message: text } as JsonObject, {
+		message: connectionMessage(code, text, failure, timeoutMs),
+		description: [code && `Network error code: ${code}`, ...texts].filter(Boolean).join('\n'),
 		itemIndex,
 	});
 }
 
-function parseJson(body: unknown): unknown {
-	if (typeof body !== 'string') return body;
+function connectionMessage(code: string | undefined, text: string, failure: FailureClass, timeoutMs: number): string {
+	if (failure.timedOut) return `Huawei Cloud did not answer within ${timeoutMs} ms (the Timeout request option)`;
+	if (code === 'ECONNREFUSED') return 'Could not reach Huawei Cloud: the endpoint refused the connection';
+	if (failure.retryable) return 'Could not reach Huawei Cloud: the connection broke before an answer arrived';
+	if (code) return 'Could not reach Huawei Cloud: see the network error code in the details';
+	return `The request to Huawei Cloud failed: ${text}`;
+}
+
+/**
+ * The credential's secrets removed from text the service sent back: a gateway that refuses a signature echoes its
+ * canonical request, and with it the signed X-Security-Token.
+ */
+async function redact(context: RequestContext, text: string): Promise<string> {
+	if (text === '') return text;
+	const credentials = await context.getCredentials(CREDENTIAL_NAME);
+	const secrets = [credentials.secretAccessKey, credentials.securityToken]
+		.map((secret) => (typeof secret === 'string' ? secret.trim() : ''))
+		.filter((secret) => secret.length > 0);
+	return secrets.reduce((redacted, secret) => redacted.split(secret).join(REDACTED), text);
+}
+
+/**
+ * Empty, `.` and `..` segments would point the request elsewhere (the URL parser resolves `..`, and its `%2E`
+ * spellings, away), and raw `?`, `#`, spaces or control characters would end or split the path. IDs go through
+ * `pathSegment`; this catches any that did not.
+ */
+function assertSafePath(node: INode, request: ApiRequest): void {
+	const segments = request.path.split('/').slice(1);
+	const unsafe = segments.find(
+		(segment) => segment === '' || /^(\.|%2e){1,2}$/i.test(segment) || /[^A-Za-z0-9\-._~%!$&'()*+,;=:@]/.test(segment),
+	);
+	if (unsafe === undefined) return;
+	throw new NodeOperationError(node, `Refused to send a request to an unsafe path segment ${JSON.stringify(unsafe)}`, {
+		itemIndex: request.itemIndex,
+		description: 'A resource ID must be a single path segment; nothing was sent.',
+	});
+}
+
+function isCancelled(context: RequestContext): boolean {
+	return 'getExecutionCancelSignal' in context && context.getExecutionCancelSignal()?.aborted === true;
+}
+
+function parseJson(body: string): unknown {
 	try {
 		return JSON.parse(body);
 	} catch {

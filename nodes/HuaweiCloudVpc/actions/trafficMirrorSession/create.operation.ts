@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { fieldProperty } from '../../fields/property';
 import { readCollection, readFields } from '../../fields/read';
 import { sessionFields } from '../../fields/session.fields';
+import { vpcApiRequestAllItems } from '../../transport/paginate';
 import { vpcApiRequest } from '../../transport/request';
-import { SESSIONS_PATH, unwrapSession } from './session.resource';
+import { SESSION_KEY, SESSIONS_KEY, SESSIONS_PATH, unwrapSession } from './session.resource';
 
 const required = [
 	sessionFields.name,
@@ -23,8 +24,37 @@ const optional = [
 	sessionFields.virtualNetworkId,
 ];
 
+const IF_NAME_EXISTS = 'ifNameExists';
+const NAME_POLICIES = ['createAnother', 'fail', 'returnExisting'] as const;
+type NamePolicy = (typeof NAME_POLICIES)[number];
+
 const properties: INodeProperties[] = [
 	...required.map((field) => fieldProperty(field, { required: true })),
+	{
+		displayName: 'If Name Exists',
+		name: IF_NAME_EXISTS,
+		type: 'options',
+		options: [
+			{
+				name: 'Create Another',
+				value: 'createAnother',
+				description: 'Create a new session anyway: names need not be unique (the API\'s own behaviour)',
+			},
+			{
+				name: 'Fail',
+				value: 'fail',
+				description: 'Create nothing and fail the item, naming the existing session',
+			},
+			{
+				name: 'Return Existing',
+				value: 'returnExisting',
+				description: 'Create nothing and output the existing session, so that a workflow run again creates nothing twice',
+			},
+		],
+		default: 'createAnother',
+		description:
+			'What to do when a traffic mirror session with this name already exists. Fail and Return Existing look the name up before creating.',
+	},
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -47,11 +77,66 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	// The service's default for `enabled` is documented both ways (spec §2.1), so it is always sent.
 	session.enabled ??= true;
+	const namePolicy = readNamePolicy(this, itemIndex);
+	if (namePolicy !== 'createAnother') {
+		const [existing] = await sessionsNamed(this, session.name as string, itemIndex);
+		if (existing && namePolicy === 'returnExisting') return existing;
+		if (existing) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`A traffic mirror session named "${session.name as string}" already exists (ID ${existing.id as string})`,
+				{ itemIndex, description: 'Nothing was created, as "If Name Exists" is set to Fail.' },
+			);
+		}
+	}
+	// A create is not idempotent (the API takes no client token): after a failure that may have been processed, the
+	// session is looked for by name before the request is sent again.
 	const response = await vpcApiRequest.call(this, {
 		method: 'POST',
 		path: SESSIONS_PATH,
 		body: { traffic_mirror_session: session },
 		itemIndex,
+		idempotent: false,
+		recover: async () => {
+			const made = (await sessionsNamed(this, session.name as string, itemIndex)).filter((found) => sameSession(found, session));
+			const newest = made.sort((a, b) => String(b.created_at ?? '').localeCompare(String(a.created_at ?? '')))[0];
+			return newest && { [SESSION_KEY]: newest };
+		},
 	});
 	return unwrapSession(response);
+}
+
+function readNamePolicy(context: IExecuteFunctions, itemIndex: number): NamePolicy {
+	const value = context.getNodeParameter(IF_NAME_EXISTS, itemIndex, 'createAnother') as NamePolicy;
+	if (NAME_POLICIES.includes(value)) return value;
+	throw new NodeOperationError(
+		context.getNode(),
+		`Invalid If Name Exists: must be one of ${NAME_POLICIES.map((policy) => `"${policy}"`).join(', ')}; got ${JSON.stringify(value)}`,
+		{ itemIndex, description: 'Nothing was sent for this item.' },
+	);
+}
+
+/** The sessions with exactly this name (the list's `name` filter, checked again here). */
+async function sessionsNamed(context: IExecuteFunctions, name: string, itemIndex: number): Promise<IDataObject[]> {
+	const sessions = await vpcApiRequestAllItems.call(context, {
+		path: SESSIONS_PATH,
+		key: SESSIONS_KEY,
+		qs: { name },
+		itemIndex,
+	});
+	return sessions.filter((found) => found.name === name);
+}
+
+/**
+ * Whether a session found by name is the one this create asked for: with "Create Another", a session of the same
+ * name but another filter, target or priority existed before and must not pass for the new one.
+ */
+function sameSession(found: IDataObject, requested: IDataObject): boolean {
+	const sameId = (key: string) => String(found[key] ?? '').toLowerCase() === String(requested[key] ?? '').toLowerCase();
+	return (
+		sameId('traffic_mirror_filter_id') &&
+		sameId('traffic_mirror_target_id') &&
+		sameId('traffic_mirror_target_type') &&
+		Number(found.priority) === Number(requested.priority)
+	);
 }

@@ -1,0 +1,86 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { DEFAULT_MAX_RETRIES, MAX_RETRIES_LIMIT } from '../transport/retry';
+import { DEFAULT_TIMEOUT_MS, RequestRateLimiter, type RequestPolicy } from '../transport/throttle';
+
+const REQUEST_OPTIONS = 'requestOptions';
+// The API gateway's own ceiling per API (spec §10): a cap above it could only ever earn 429s.
+const MAX_REQUESTS_PER_SECOND = 200;
+
+/** Every option is a whole number; its bounds in `typeOptions` drive the UI and the check alike. */
+const options: INodeProperties[] = [
+	{
+		displayName: 'Max Concurrent Requests',
+		name: 'maxConcurrentRequests',
+		type: 'number',
+		default: 1,
+		typeOptions: { minValue: 1, maxValue: 32 },
+		description:
+			'How many input items are worked on at once. Output order and item pairing stay as with one at a time. Raise it for runs over many items; each item may send several requests.',
+	},
+	{
+		displayName: 'Max Requests Per Second',
+		name: 'maxRequestsPerSecond',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: 0, maxValue: MAX_REQUESTS_PER_SECOND },
+		description:
+			'At most this many requests start in any second, retries included; 0 means no cap. Huawei Cloud throttles an API at 200 per second or lower, and throttled requests are retried.',
+	},
+	{
+		displayName: 'Max Retries',
+		name: 'maxRetries',
+		type: 'number',
+		default: DEFAULT_MAX_RETRIES,
+		typeOptions: { minValue: 0, maxValue: MAX_RETRIES_LIMIT },
+		description:
+			'How many times a throttled (429), unavailable (502, 503, 504) or unanswered request is sent again, after growing random pauses. A create is sent again only once it is certain that it made nothing.',
+	},
+	{
+		displayName: 'Timeout',
+		name: 'timeout',
+		type: 'number',
+		default: DEFAULT_TIMEOUT_MS,
+		typeOptions: { minValue: 1, maxValue: 600_000 },
+		description: 'How long to wait for each answer, in milliseconds, before the request counts as failed',
+	},
+];
+
+/** The node-level "Request Options" collection, shown for every operation. */
+export const requestOptionsDescription: INodeProperties = {
+	displayName: 'Request Options',
+	name: REQUEST_OPTIONS,
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options,
+};
+
+export interface RequestOptions extends RequestPolicy {
+	maxConcurrentRequests: number;
+}
+
+/** The Request Options of this execution, read once (from the first item) and checked against their bounds. */
+export function readRequestOptions(context: IExecuteFunctions): RequestOptions {
+	const values = context.getNodeParameter(REQUEST_OPTIONS, 0, {}) as IDataObject;
+	const read = (name: string): number => {
+		const option = options.find((candidate) => candidate.name === name) as INodeProperties;
+		const min = option.typeOptions?.minValue as number;
+		const max = option.typeOptions?.maxValue as number;
+		const value = values[name] ?? option.default;
+		if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+		throw new NodeOperationError(
+			context.getNode(),
+			`Invalid ${option.displayName}: must be a whole number from ${min} to ${max}; got ${JSON.stringify(value)}`,
+			{ itemIndex: 0, description: 'Set it under Request Options; nothing was sent.' },
+		);
+	};
+	const perSecond = read('maxRequestsPerSecond');
+	return {
+		maxConcurrentRequests: read('maxConcurrentRequests'),
+		timeoutMs: read('timeout'),
+		maxRetries: read('maxRetries'),
+		rateLimiter: perSecond > 0 ? new RequestRateLimiter(perSecond) : undefined,
+	};
+}

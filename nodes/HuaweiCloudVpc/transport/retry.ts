@@ -1,0 +1,76 @@
+/**
+ * Which failed requests may be sent again, and after how long (spec §10). Pure: no n8n context, no clock of its own.
+ *
+ * Retried: 429 (APIGW.0308, refused before the service saw the request), 502/503/504, connection failures and timeouts.
+ * Never retried: other 4xx (five failed signatures lock an AK for five minutes) and 500.
+ */
+
+/** Default number of retries after the first attempt (so five attempts), as Huawei's guidance suggests. */
+export const DEFAULT_MAX_RETRIES = 4;
+export const MAX_RETRIES_LIMIT = 10;
+/** Full-jitter exponential backoff: the n-th retry waits a random time in [0, min(MAX, BASE × 2^(n-1))]. */
+export const RETRY_BASE_DELAY_MS = 1_000;
+export const RETRY_MAX_DELAY_MS = 30_000;
+/** No retry starts later than this after the first attempt, whatever Max Retries says. */
+export const RETRY_MAX_TOTAL_MS = 120_000;
+
+/** Whether the service may have acted on a request that failed. */
+export type Processed = 'no' | 'maybe';
+
+export interface FailureClass {
+	retryable: boolean;
+	processed: Processed;
+	/** No answer within the timeout: the request may still be running on the service. */
+	timedOut: boolean;
+	/** From a `Retry-After` header. */
+	retryAfterMs?: number;
+}
+
+const AMBIGUOUS_STATUSES = [502, 503, 504];
+// Refused connections and failed DNS look-ups never reached the service.
+const UNSENT_CODES = ['ECONNREFUSED', 'EAI_AGAIN'];
+const BROKEN_CONNECTION_CODES = ['ECONNRESET', 'EPIPE', 'ENETRESET', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH'];
+
+export function classifyStatus(statusCode: number, retryAfter?: string, now = Date.now()): FailureClass {
+	if (statusCode === 429) {
+		return { retryable: true, processed: 'no', timedOut: false, retryAfterMs: parseRetryAfter(retryAfter, now) };
+	}
+	if (AMBIGUOUS_STATUSES.includes(statusCode)) {
+		return { retryable: true, processed: 'maybe', timedOut: false, retryAfterMs: parseRetryAfter(retryAfter, now) };
+	}
+	// A 500 is the service failing on this very request: sending it again is unlikely to help, yet it may have acted.
+	if (statusCode >= 500) return { retryable: false, processed: 'maybe', timedOut: false };
+	return { retryable: false, processed: 'no', timedOut: false };
+}
+
+/** A request without an HTTP answer, from the network error's code (e.g. `ECONNRESET`) and its messages. */
+export function classifyNetworkFailure(code: string | undefined, message: string): FailureClass {
+	const upper = code?.toUpperCase();
+	if (upper && UNSENT_CODES.includes(upper)) return { retryable: true, processed: 'no', timedOut: false };
+	const timedOut = upper === 'ETIMEDOUT' || upper === 'ESOCKETTIMEDOUT' || /timeout|timed out/i.test(message);
+	if (timedOut) return { retryable: true, processed: 'maybe', timedOut: true };
+	if ((upper && BROKEN_CONNECTION_CODES.includes(upper)) || /socket hang up/i.test(message)) {
+		return { retryable: true, processed: 'maybe', timedOut: false };
+	}
+	// Anything else (a configuration or certificate error, a cancelled execution) is no passing fault, and with no
+	// sign that the request reached the service there is nothing to look for.
+	return { retryable: false, processed: 'no', timedOut: false };
+}
+
+/** A 2xx answer whose body is not the JSON it should be: the request was processed, its answer lost on the way. */
+export const MALFORMED_SUCCESS: FailureClass = { retryable: true, processed: 'maybe', timedOut: false };
+
+/** `Retry-After` as seconds or an HTTP date, in milliseconds from `now`; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+	if (value === undefined || value.trim() === '') return undefined;
+	const text = value.trim();
+	if (/^\d+$/.test(text)) return Number(text) * 1000;
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** How long to wait before retry number `retry` (1-based): full jitter, but never sooner than `Retry-After`. */
+export function backoffDelay(retry: number, retryAfterMs: number | undefined, random: () => number = Math.random): number {
+	const ceiling = Math.min(RETRY_MAX_DELAY_MS, RETRY_BASE_DELAY_MS * 2 ** (retry - 1));
+	return Math.max(Math.floor(random() * ceiling), retryAfterMs ?? 0);
+}

@@ -1,0 +1,257 @@
+/**
+ * The node under the emulator's faults: after every run, the emulator's counters prove that each item's session
+ * was created exactly once, or the item was reported failed with a clear error, and that none was created twice.
+ * Waits are recorded and instant, except where the emulator's own real time matters (said so in the test).
+ */
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { runNode, shutDownEngine } from '../helpers/engine';
+import {
+	createParameters,
+	namedItems,
+	recordWaits,
+	restoreWaits,
+	startFaultyApi,
+	type FaultyApi,
+} from './helpers';
+import { replaceWaitForTests } from '../../nodes/HuaweiCloudVpc/transport/wait';
+import { RETRY_BASE_DELAY_MS } from '../../nodes/HuaweiCloudVpc/transport/retry';
+
+const CONTINUE = { onError: 'continueRegularOutput' as const };
+
+let api: FaultyApi;
+let waits: number[];
+beforeEach(() => {
+	waits = recordWaits();
+});
+afterEach(async () => await api?.emulator.close());
+afterAll(() => {
+	restoreWaits();
+	shutDownEngine();
+});
+
+/** Every output item either is the session of its input's name, created exactly once, or carries an error. */
+function expectEachCreatedOnceOrReported(items: INodeExecutionData[], names: string[]) {
+	const creates = api.createsByName();
+	expect(items.map((item) => item.pairedItem)).toEqual(names.map((_, item) => ({ item })));
+	for (const [index, item] of items.entries()) {
+		if (item.json.error === undefined) {
+			expect(item.json).toMatchObject({ name: names[index] });
+			expect(creates[names[index]]).toBe(1);
+		} else {
+			expect(typeof item.json.error).toBe('string');
+			expect(creates[names[index]] ?? 0).toBeLessThanOrEqual(1);
+		}
+	}
+	expect(Object.values(creates).every((count) => count === 1)).toBe(true);
+	expect(api.emulator.counters().stored.sessions).toBe(Object.keys(creates).length);
+}
+
+describe('throttling (429 APIGW.0308)', () => {
+	test('a 429 storm is ridden out by blind retries honouring Retry-After: every item created once', async () => {
+		api = await startFaultyApi();
+		const items = namedItems(10);
+		api.emulator.setFaults({
+			retryAfterSeconds: 2,
+			script: Array.from({ length: 24 }, (_, index) => (index % 3 === 2 ? {} : { throttle: true })),
+		});
+		const result = await runNode({
+			parameters: createParameters(api.filterId, { requestOptions: { maxRetries: 10, maxConcurrentRequests: 3 } }),
+			credentials: api.credentials(),
+			items,
+		});
+		expect(result.error).toBeUndefined();
+		expectEachCreatedOnceOrReported(result.items, items.map((item) => item.name as string));
+		expect(result.items.every((item) => item.json.error === undefined)).toBe(true);
+		expect(api.emulator.counters().faults.throttled).toBe(16);
+		// A 429 is refused before the service: the create is simply sent again, no look-up needed.
+		expect(api.requestsOf('ListTrafficMirrorSessions')).toBe(0);
+		expect(waits).toHaveLength(16);
+		expect(waits.every((ms) => ms >= 2000)).toBe(true);
+	});
+
+	test('when the throttling outlasts Max Retries the item fails with the API\'s code, and nothing is created', async () => {
+		api = await startFaultyApi();
+		api.emulator.setFaults({ script: Array.from({ length: 3 }, () => ({ throttle: true })) });
+		const result = await runNode({
+			parameters: createParameters(api.filterId, { requestOptions: { maxRetries: 2 } }),
+			credentials: api.credentials(),
+			items: namedItems(1),
+		});
+		expect(result.error?.message).toMatch(/Huawei Cloud API error 429: APIGW\.0308/);
+		expect(api.requestsOf('CreateTrafficMirrorSession')).toBe(3);
+		expect(api.emulator.counters().created.sessions).toBe(0);
+		// Full jitter under a doubling ceiling.
+		expect(waits).toHaveLength(2);
+		expect(waits[0]).toBeLessThanOrEqual(RETRY_BASE_DELAY_MS);
+		expect(waits[1]).toBeLessThanOrEqual(2 * RETRY_BASE_DELAY_MS);
+	});
+});
+
+describe('5xx answers', () => {
+	test('a 503 before processing is retried; a 503 or 502 after processing is found by name, not created again', async () => {
+		api = await startFaultyApi();
+		const items = namedItems(3);
+		api.emulator.setFaults({
+			script: [
+				{ status: 503, when: 'before' }, // item 0: nothing made; the look-up finds nothing, so it is sent again
+				{}, // … the look-up
+				{}, // … the second create
+				{ status: 503, when: 'after' }, // item 1: made; the look-up returns it
+				{}, // … the look-up
+				{ status: 502, when: 'after' }, // item 2: the same with a 502
+			],
+		});
+		const result = await runNode({ parameters: createParameters(api.filterId), credentials: api.credentials(), items });
+		expect(result.error).toBeUndefined();
+		expectEachCreatedOnceOrReported(result.items, items.map((item) => item.name as string));
+		expect(result.items.every((item) => item.json.error === undefined)).toBe(true);
+		expect(api.requestsOf('CreateTrafficMirrorSession')).toBe(4);
+		expect(api.requestsOf('ListTrafficMirrorSessions')).toBe(3);
+	});
+
+	test('a 500 is not retried; when it came after processing, the look-up still returns the session', async () => {
+		api = await startFaultyApi();
+		api.emulator.setFaults({ script: [{ status: 500, when: 'before' }, {}, { status: 500, when: 'after' }] });
+		const result = await runNode({
+			parameters: createParameters(api.filterId),
+			credentials: api.credentials(),
+			items: namedItems(2),
+			settings: CONTINUE,
+		});
+		expect(result.items[0].json.error).toMatch(/Huawei Cloud API error 500/);
+		expect(result.items[1].json).toMatchObject({ name: 'item-001' });
+		expect(api.createsByName()).toEqual({ 'item-001': 1 });
+		expect(api.requestsOf('CreateTrafficMirrorSession')).toBe(2);
+		expect(waits).toHaveLength(0);
+	});
+
+	test('a seeded share of 5xx before and after processing, with items in flight together', async () => {
+		api = await startFaultyApi();
+		const items = namedItems(40);
+		api.emulator.setFaults({ errorRate: 0.3, errorStatuses: [502, 503, 504], errorWhen: 'random', seed: 7 });
+		const result = await runNode({
+			parameters: createParameters(api.filterId, { requestOptions: { maxConcurrentRequests: 4, maxRetries: 8 } }),
+			credentials: api.credentials(),
+			items,
+			settings: CONTINUE,
+		});
+		expect(api.emulator.counters().faults.status).toBeGreaterThan(5);
+		expectEachCreatedOnceOrReported(result.items, items.map((item) => item.name as string));
+	});
+});
+
+describe('dropped connections', () => {
+	test('dropped before processing: sent again; dropped after: found by name', async () => {
+		api = await startFaultyApi();
+		const items = namedItems(2);
+		api.emulator.setFaults({ script: [{ drop: 'before' }, {}, {}, { drop: 'after' }] });
+		const result = await runNode({ parameters: createParameters(api.filterId), credentials: api.credentials(), items });
+		expect(result.error).toBeUndefined();
+		expectEachCreatedOnceOrReported(result.items, ['item-000', 'item-001']);
+		expect(api.requestsOf('CreateTrafficMirrorSession')).toBe(3);
+	});
+
+	test('a seeded share of dropped connections, before and after processing', async () => {
+		api = await startFaultyApi();
+		const items = namedItems(40);
+		api.emulator.setFaults({ dropRate: 0.3, dropWhen: 'random', seed: 11 });
+		const result = await runNode({
+			parameters: createParameters(api.filterId, { requestOptions: { maxConcurrentRequests: 4, maxRetries: 8 } }),
+			credentials: api.credentials(),
+			items,
+			settings: CONTINUE,
+		});
+		expect(api.emulator.counters().faults.dropped).toBeGreaterThan(5);
+		expectEachCreatedOnceOrReported(result.items, items.map((item) => item.name as string));
+	});
+
+	test('connection refused: retried (nothing can have been made), then a clear error', async () => {
+		api = await startFaultyApi();
+		const closed = await startFaultyApi();
+		await closed.emulator.close();
+		const result = await runNode({
+			parameters: createParameters(api.filterId, { requestOptions: { maxRetries: 2 } }),
+			credentials: closed.credentials(),
+			items: namedItems(1),
+		});
+		expect(result.error?.message).toBe('Could not reach Huawei Cloud: the endpoint refused the connection');
+		expect(result.error?.description).toMatch(/ECONNREFUSED/);
+		expect(waits).toHaveLength(2);
+	});
+});
+
+describe('answers slower than the timeout', () => {
+	test('one slow answer: the node waits as long again, finds the session by name and does not create it twice', async () => {
+		api = await startFaultyApi();
+		// Real waits here: the emulator is still working on the timed-out create, in real time.
+		replaceWaitForTests(async (ms) => await new Promise((resolve) => setTimeout(resolve, Math.min(ms, 400))));
+		api.emulator.setFaults({ script: [{ latencyMs: 500 }] });
+		const result = await runNode({
+			parameters: createParameters(api.filterId, { requestOptions: { timeout: 300 } }),
+			credentials: api.credentials(),
+			items: namedItems(2),
+		});
+		expect(result.error).toBeUndefined();
+		expectEachCreatedOnceOrReported(result.items, ['item-000', 'item-001']);
+		expect(api.requestsOf('CreateTrafficMirrorSession')).toBe(2);
+	});
+
+	test('every answer too slow: each item fails with a timeout error and is never sent twice', async () => {
+		api = await startFaultyApi();
+		api.emulator.setFaults({ latencyMs: 250 });
+		const result = await runNode({
+			parameters: createParameters(api.filterId, { requestOptions: { timeout: 100, maxRetries: 1 } }),
+			credentials: api.credentials(),
+			items: namedItems(2),
+			settings: CONTINUE,
+		});
+		for (const item of result.items) {
+			expect(item.json.error).toBe('Huawei Cloud did not answer within 100 ms (the Timeout request option)');
+			expect(item.json.description).toMatch(/may have been processed/);
+		}
+		// Let the emulator finish the creates it is still sleeping over.
+		await new Promise((resolve) => setTimeout(resolve, 400));
+		expect(api.requestsOf('CreateTrafficMirrorSession')).toBe(2);
+		expect(Object.values(api.createsByName()).every((count) => count === 1)).toBe(true);
+	});
+});
+
+describe('malformed bodies', () => {
+	test('an HTML 502 page is retried; a create answer cut in half is found by name', async () => {
+		api = await startFaultyApi();
+		api.emulator.setFaults({ script: [{ malformed: 'html' }, {}, {}, { malformed: 'truncated' }] });
+		const result = await runNode({
+			parameters: createParameters(api.filterId),
+			credentials: api.credentials(),
+			items: namedItems(2),
+		});
+		expect(result.error).toBeUndefined();
+		expectEachCreatedOnceOrReported(result.items, ['item-000', 'item-001']);
+		expect(result.items[1].json.id).toEqual(expect.any(String));
+	});
+
+	test('an HTML 500 page is not retried and becomes a clear error with the status', async () => {
+		api = await startFaultyApi();
+		api.emulator.setFaults({ script: [{ malformed: 'html', status: 500 }] });
+		const result = await runNode({
+			parameters: createParameters(api.filterId),
+			credentials: api.credentials(),
+			items: namedItems(1),
+		});
+		expect(result.error?.message).toMatch(/^Huawei Cloud API error 500: /);
+		expect(api.emulator.counters().created.sessions).toBe(0);
+	});
+
+	test('a 400 is never retried', async () => {
+		api = await startFaultyApi();
+		const result = await runNode({
+			parameters: createParameters('00000000-0000-4000-8000-000000000000'),
+			credentials: api.credentials(),
+			items: namedItems(1),
+		});
+		expect(result.error?.message).toMatch(/Huawei Cloud API error 400: VPC\.0002/);
+		expect(api.requestsOf('CreateTrafficMirrorSession')).toBe(1);
+		expect(waits).toHaveLength(0);
+	});
+});
