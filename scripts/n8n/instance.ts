@@ -55,8 +55,12 @@ export class N8nInstance {
 
 	/** The environment of every n8n command: private, quiet, offline, and with its own task broker port. */
 	async environment(extra: Record<string, string> = {}): Promise<NodeJS.ProcessEnv> {
+		// Under jest, NODE_ENV is "test", and n8n then silences its logger and skips work: run it as a user would.
+		const inherited = { ...process.env };
+		delete inherited.NODE_ENV;
+		delete inherited.JEST_WORKER_ID;
 		return {
-			...process.env,
+			...inherited,
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
 			N8N_DIAGNOSTICS_ENABLED: 'false',

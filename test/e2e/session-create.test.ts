@@ -1,0 +1,202 @@
+/**
+ * Traffic Mirror Session Create in a real n8n (the packed package installed as a community package), against the
+ * emulator: the seed's example, every optional field, Continue On Fail, a stop on error, and the shipped example.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { DEMO_PORTS } from '../../emulator/server';
+import { nodeItems, nodeJson, REPO_ROOT, runSucceeded, type BatchResult, type N8nRun, type WorkflowFile } from '../../scripts/n8n';
+import { startE2e, PREPARE_TIMEOUT_MS, type E2eEnvironment } from './setup';
+import { byId, chainWorkflow, codeNode, huaweiNode } from './workflows';
+
+const [WEB_01, WEB_02, DB_01, ANALYSER] = DEMO_PORTS.map((port) => port.id);
+const ISO_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const createFilter = (name: string) => huaweiNode('Create Filter', { resource: 'trafficMirrorFilter', operation: 'create', name });
+const filterIdOfRun = '={{ $(\'Create Filter\').first().json.id }}';
+
+/** The seed page's example request (its filter created first: the service requires an existing one). */
+const seedCreate = chainWorkflow('e2eSeedCreate1', [
+	createFilter('seed-filter'),
+	huaweiNode('Create Session', {
+		resource: 'trafficMirrorSession',
+		operation: 'create',
+		name: 'test-session',
+		trafficMirrorFilterId: byId(filterIdOfRun),
+		trafficMirrorSources: WEB_01,
+		trafficMirrorTargetType: 'eni',
+		trafficMirrorTargetId: byId(ANALYSER),
+		priority: 11,
+	}),
+]);
+
+const everyField = chainWorkflow('e2eEveryField1', [
+	createFilter('every-field-filter'),
+	huaweiNode('Create Session', {
+		resource: 'trafficMirrorSession',
+		operation: 'create',
+		name: 'every-field.session_1',
+		trafficMirrorFilterId: byId(filterIdOfRun),
+		trafficMirrorSources: ` ${WEB_01}, ${WEB_02} ,${DB_01}`,
+		trafficMirrorTargetType: 'eni',
+		trafficMirrorTargetId: byId(ANALYSER),
+		priority: 32766,
+		additionalFields: {
+			description: 'Every optional field, at its upper bound',
+			enabled: false,
+			packetLength: 1460,
+			type: 'eni',
+			virtualNetworkId: 16777215,
+		},
+	}),
+]);
+
+/** Three sessions from a Code node; the second has a priority out of range. */
+const threeSessions = (prefix: string) =>
+	codeNode(
+		'Sessions To Create',
+		`return [['${prefix}-first', 1], ['${prefix}-invalid', 40000], ['${prefix}-third', 3]]
+  .map(([name, priority]) => ({ json: { name, priority } }));`,
+	);
+const createFromItems = (settings: Record<string, unknown>) =>
+	huaweiNode(
+		'Create Sessions',
+		{
+			resource: 'trafficMirrorSession',
+			operation: 'create',
+			name: '={{ $json.name }}',
+			trafficMirrorFilterId: byId(filterIdOfRun),
+			trafficMirrorSources: WEB_01,
+			trafficMirrorTargetType: 'eni',
+			trafficMirrorTargetId: byId(ANALYSER),
+			priority: '={{ $json.priority }}',
+		},
+		settings,
+	);
+const continueOnFail = chainWorkflow('e2eContinueOnFail1', [
+	createFilter('continue-on-fail-filter'),
+	threeSessions('cof'),
+	createFromItems({ onError: 'continueRegularOutput' }),
+]);
+const stopOnError = chainWorkflow('e2eStopOnError1', [
+	createFilter('stop-on-error-filter'),
+	threeSessions('stop'),
+	createFromItems({}),
+]);
+
+const example = JSON.parse(readFileSync(join(REPO_ROOT, 'examples', 'create-traffic-mirror-sessions.json'), 'utf8')) as WorkflowFile;
+
+let e2e: E2eEnvironment;
+let batch: BatchResult;
+let stopped: N8nRun;
+
+beforeAll(async () => {
+	e2e = await startE2e();
+	await e2e.n8n.importWorkflows([seedCreate, everyField, continueOnFail, stopOnError, example]);
+	batch = await e2e.n8n.executeBatch([seedCreate.id, everyField.id, continueOnFail.id, example.id]);
+	stopped = await e2e.n8n.execute(stopOnError.id);
+}, PREPARE_TIMEOUT_MS);
+afterAll(async () => await e2e?.close());
+
+function successfulRun(id: string): N8nRun {
+	expect(batch.failures.get(id)).toBeUndefined();
+	const run = batch.runs.get(id);
+	if (!run) throw new Error(`No run of ${id}; n8n said:\n${batch.raw.stdout}\n${batch.raw.stderr}`);
+	expect(runSucceeded(run)).toBe(true);
+	return run;
+}
+
+test('creates the seed example session, with the service defaults and the request id', () => {
+	const run = successfulRun(seedCreate.id);
+	const [filter] = nodeJson(run, 'Create Filter');
+	const items = nodeItems(run, 'Create Session');
+	expect(items).toHaveLength(1);
+	expect(items[0].pairedItem).toEqual({ item: 0 });
+	const session = items[0].json;
+	expect(session).toEqual({
+		id: expect.stringMatching(UUID),
+		project_id: expect.any(String),
+		name: 'test-session',
+		description: '',
+		traffic_mirror_filter_id: filter.id,
+		traffic_mirror_sources: [WEB_01],
+		traffic_mirror_target_id: ANALYSER,
+		traffic_mirror_target_type: 'eni',
+		virtual_network_id: 1,
+		packet_length: 96,
+		priority: 11,
+		enabled: true,
+		type: 'eni',
+		created_at: expect.stringMatching(ISO_TIMESTAMP),
+		updated_at: expect.stringMatching(ISO_TIMESTAMP),
+		request_id: expect.stringMatching(UUID),
+	});
+});
+
+test('creates a session with every optional field set', () => {
+	const run = successfulRun(everyField.id);
+	const [filter] = nodeJson(run, 'Create Filter');
+	expect(nodeJson(run, 'Create Session')).toEqual([
+		expect.objectContaining({
+			name: 'every-field.session_1',
+			description: 'Every optional field, at its upper bound',
+			traffic_mirror_filter_id: filter.id,
+			traffic_mirror_sources: [WEB_01, WEB_02, DB_01],
+			traffic_mirror_target_id: ANALYSER,
+			traffic_mirror_target_type: 'eni',
+			virtual_network_id: 16777215,
+			packet_length: 1460,
+			priority: 32766,
+			enabled: false,
+			type: 'eni',
+		}),
+	]);
+});
+
+test('with Continue On Fail, reports the invalid item on its own index and creates the others', () => {
+	const run = successfulRun(continueOnFail.id);
+	const items = nodeItems(run, 'Create Sessions');
+	expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	expect(items[0].json).toMatchObject({ name: 'cof-first', priority: 1, id: expect.stringMatching(UUID) });
+	expect(Object.keys(items[1].json)).not.toContain('id');
+	expect(String(items[1].json.error)).toMatch(/Priority/);
+	expect(String(items[1].json.error)).toMatch(/40000/);
+	expect(items[2].json).toMatchObject({ name: 'cof-third', priority: 3, id: expect.stringMatching(UUID) });
+});
+
+test('without Continue On Fail, the run fails on the invalid item after creating the one before it', () => {
+	expect(runSucceeded(stopped)).toBe(false);
+	expect(stopped.exitCode).not.toBe(0);
+	expect(stopped.status).toBe('error');
+	const { error, lastNodeExecuted } = stopped.data.resultData;
+	expect(lastNodeExecuted).toBe('Create Sessions');
+	expect(`${error?.message} ${error?.description ?? ''}`).toMatch(/Priority/);
+});
+
+test('runs the shipped example: a filter, three sessions, and the same three read back', () => {
+	const run = successfulRun(example.id);
+	const created = nodeJson(run, 'Create Sessions');
+	const readBack = nodeJson(run, 'Read Back Sessions');
+	expect(created.map((session) => session.name)).toEqual(['mirror-web-01', 'mirror-web-02', 'mirror-db-01']);
+	expect(readBack.map((session) => session.id).sort()).toEqual(created.map((session) => session.id).sort());
+	expect(readBack.map((session) => session.virtual_network_id).sort()).toEqual([1001, 1002, 1003]);
+});
+
+test('the emulator received exactly those creates: each session once, the invalid ones never sent', () => {
+	const counters = e2e.emulator.counters();
+	expect(counters.sessionCreatesByName).toEqual({
+		'test-session': 1,
+		'every-field.session_1': 1,
+		'cof-first': 1,
+		'cof-third': 1,
+		'stop-first': 1,
+		'mirror-web-01': 1,
+		'mirror-web-02': 1,
+		'mirror-db-01': 1,
+	});
+	expect(counters.created).toMatchObject({ filters: 5, sessions: 8 });
+	expect(counters.requests.byOperation.CreateTrafficMirrorSession).toBe(8);
+	expect(Object.keys(counters.requests.byStatus).every((status) => status.startsWith('2'))).toBe(true);
+});

@@ -1,0 +1,34 @@
+import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import { prepareN8n, type N8nInstance, type PreparedN8n } from '../../scripts/n8n';
+
+/**
+ * Each CLI start of n8n takes 5 to 8 seconds, and a missing n8n is installed first (about 5 minutes; CI installs it
+ * beforehand with scripts/ensure-n8n.sh): the suites prepare everything in one generous beforeAll.
+ */
+export const PREPARE_TIMEOUT_MS = 15 * 60_000;
+
+export interface E2eEnvironment {
+	emulator: RunningEmulator;
+	n8n: N8nInstance;
+	close(): Promise<void>;
+}
+
+/** The emulator on a free port, and a private n8n with the packed package installed and the emulator credential. */
+export async function startE2e(): Promise<E2eEnvironment> {
+	const emulator = await startEmulator({ port: 0 });
+	let prepared: PreparedN8n;
+	try {
+		prepared = await prepareN8n({ emulatorUrl: emulator.url });
+	} catch (error) {
+		await emulator.close();
+		throw error;
+	}
+	return {
+		emulator,
+		n8n: prepared.n8n,
+		close: async () => {
+			prepared.dispose();
+			await emulator.close();
+		},
+	};
+}
