@@ -24,7 +24,7 @@ let waits: number[];
 beforeEach(() => {
 	waits = recordWaits();
 });
-afterEach(async () => await api?.emulator.close());
+afterEach(async () => await api?.close());
 afterAll(() => {
 	restoreWaits();
 	shutDownEngine();
@@ -169,7 +169,7 @@ describe('dropped connections', () => {
 	test('connection refused: retried (nothing can have been made), then a clear error', async () => {
 		api = await startFaultyApi();
 		const closed = await startFaultyApi();
-		await closed.emulator.close();
+		await closed.close();
 		const result = await runNode({
 			parameters: createParameters(api.filterId, { requestOptions: { maxRetries: 2 } }),
 			credentials: closed.credentials(),

@@ -15,6 +15,8 @@ export interface FaultyApi {
 	/** How many times the emulator created a session of each name. */
 	createsByName(): Record<string, number>;
 	requestsOf(operation: string): number;
+	/** Closes the emulator; a second call does nothing. */
+	close(): Promise<void>;
 }
 
 export async function startFaultyApi(options: Partial<EmulatorOptions> = {}): Promise<FaultyApi> {
@@ -28,6 +30,7 @@ export async function startFaultyApi(options: Partial<EmulatorOptions> = {}): Pr
 	});
 	if (filter.status !== 201) throw new Error(`Filter not created: ${filter.status} ${filter.text}`);
 	emulator.setFaults(faults);
+	let closing: Promise<void> | undefined;
 	return {
 		emulator,
 		filterId: (filter.json().traffic_mirror_filter as { id: string }).id,
@@ -41,6 +44,7 @@ export async function startFaultyApi(options: Partial<EmulatorOptions> = {}): Pr
 		}),
 		createsByName: () => emulator.counters().sessionCreatesByName,
 		requestsOf: (operation) => emulator.counters().requests.byOperation[operation] ?? 0,
+		close: async () => await (closing ??= emulator.close()),
 	};
 }
 

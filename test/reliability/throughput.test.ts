@@ -7,7 +7,7 @@ import { runNode, shutDownEngine } from '../helpers/engine';
 import { createParameters, namedItems, recordWaits, restoreWaits, startFaultyApi, type FaultyApi } from './helpers';
 
 let api: FaultyApi;
-afterEach(async () => await api?.emulator.close());
+afterEach(async () => await api?.close());
 afterAll(() => {
 	restoreWaits();
 	shutDownEngine();
