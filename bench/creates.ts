@@ -24,6 +24,7 @@ import { vpcApiRequest, type RequestContext } from '../nodes/HuaweiCloudVpc/tran
 import './built-node';
 import { runNode } from '../test/helpers/engine';
 import type { BenchEmulator } from './emulator';
+import { optionParameters, type NodeOption } from './node-options';
 import { median, rotated } from './stats';
 import {
 	connectionsOpened,
@@ -63,7 +64,7 @@ function runners(
 	emulator: BenchEmulator,
 	filterId: string,
 	concurrency: number,
-	concurrencyOption: string | undefined,
+	concurrencyOption: NodeOption | undefined,
 ): Record<Contender, Runner> {
 	const sdkAgent = new Agent({ keepAlive: true, maxSockets: concurrency });
 	const client = v3.VpcClient.newBuilder()
@@ -78,7 +79,7 @@ function runners(
 		.build();
 	const bareAgent = new Agent({ keepAlive: true, maxSockets: concurrency });
 	const transportContext = transportContextFor(emulator.credentials);
-	const parameters = createParameters(filterId, concurrencyOption ? { [concurrencyOption]: concurrency } : {});
+	const parameters = createParameters(filterId, optionParameters([[concurrencyOption, concurrency]]));
 
 	return {
 		node: (count) => {
@@ -157,7 +158,7 @@ function transportContextFor(credentials: Record<string, string>): RequestContex
 export async function measureCreates(
 	emulator: BenchEmulator,
 	filterId: string,
-	concurrencyOption: string | undefined,
+	concurrencyOption: NodeOption | undefined,
 ): Promise<CreatesResult> {
 	const result: CreatesResult = {};
 	for (const concurrency of CONCURRENCIES) {

@@ -3,9 +3,10 @@ import type { ColdLoadResult } from './cold-load';
 import { CONCURRENCIES, type Contender, type CreatesResult } from './creates';
 import type { ListingResult } from './listing';
 import { LISTED_SESSIONS } from './listing';
+import { optionLabel, type NodeOption } from './node-options';
 import { mib, ms, percent, perSecond, ratio } from './stats';
 import type { SigningResult } from './signing';
-import { RATE_LIMIT, THROTTLED_CREATES, type ThrottledResult } from './throttled';
+import { RATE_LIMIT, THROTTLED_CREATES, THROTTLED_IN_FLIGHT, type ThrottledResult } from './throttled';
 
 export interface Results {
 	coldLoad: ColdLoadResult;
@@ -15,8 +16,8 @@ export interface Results {
 	throttled: ThrottledResult | string;
 	listing: ListingResult | string;
 	/** The node option names the run used, or undefined when the node has none. */
-	concurrencyOption?: string;
-	rateOption?: string;
+	concurrencyOption?: NodeOption;
+	rateOption?: NodeOption;
 }
 
 const met = (ok: boolean) => (ok ? 'yes' : '**no**');
@@ -112,7 +113,7 @@ function createsDetail(results: Results): string {
 		);
 	}
 	const option = results.concurrencyOption
-		? `the node's \`options.${results.concurrencyOption}\` set to the number in flight`
+		? `the node's \`${optionLabel(results.concurrencyOption)}\` set to the number in flight`
 		: '**the node has no concurrency option yet: its items ran one at a time at every setting**';
 	return `Time per request (median of 4 interleaved rounds of 500 creates, after a warm-up of 100), ${option}:\n\n${lines.join('\n')}`;
 }
@@ -138,10 +139,12 @@ function signingDetail({ signing }: Results): string {
 	].join('\n');
 }
 
-function throttledDetail({ throttled, rateOption }: Results): string {
+function throttledDetail({ throttled, rateOption, concurrencyOption }: Results): string {
 	if (typeof throttled === 'string') return throttled;
 	return [
-		`Node option \`options.${rateOption}\` = ${RATE_LIMIT}, emulator \`rateLimit\` = ${RATE_LIMIT}/s.`,
+		`Node option \`${optionLabel(rateOption as NodeOption)}\` = ${RATE_LIMIT}${
+			concurrencyOption ? ` (and \`${optionLabel(concurrencyOption)}\` = ${THROTTLED_IN_FLIGHT})` : ''
+		}, emulator \`rateLimit\` = ${RATE_LIMIT}/s.`,
 		'',
 		row(['succeeded', 'failed', '429 answers from the emulator', 'seconds', 'achieved rate']),
 		row(['---:', '---:', '---:', '---:', '---:']),

@@ -36,8 +36,8 @@ async function step<T>(name: string, measure: () => Promise<T> | T): Promise<T> 
 
 async function main() {
 	const machine = describeMachine();
-	const concurrencyOption = nodeOption('maxConcurrency', 'maxConcurrentRequests', 'concurrency');
-	const rateOption = nodeOption('maxRequestsPerSecond', 'requestsPerSecond', 'rateLimit');
+	const concurrencyOption = nodeOption('maxConcurrentRequests');
+	const rateOption = nodeOption('maxRequestsPerSecond');
 	const coldLoad = await step('cold load', measureColdLoad);
 	const signing = await step('signing', measureSigning);
 	const emulator = await startBenchEmulator();

@@ -6,12 +6,13 @@
 import './built-node';
 import { runNode } from '../test/helpers/engine';
 import type { BenchEmulator } from './emulator';
+import { optionParameters, type NodeOption } from './node-options';
 import { createParameters } from './workload';
 
 export const THROTTLED_CREATES = 1_000;
 export const RATE_LIMIT = 100;
 /** Enough in flight that the rate option, not the round trip, sets the pace. */
-const IN_FLIGHT = 8;
+export const THROTTLED_IN_FLIGHT = 8;
 
 export interface ThrottledResult {
 	succeeded: number;
@@ -25,11 +26,13 @@ export interface ThrottledResult {
 export async function measureThrottled(
 	emulator: BenchEmulator,
 	filterId: string,
-	rateOption: string,
-	concurrencyOption: string | undefined,
+	rateOption: NodeOption,
+	concurrencyOption: NodeOption | undefined,
 ): Promise<ThrottledResult> {
-	const options: Record<string, number> = { [rateOption]: RATE_LIMIT };
-	if (concurrencyOption) options[concurrencyOption] = IN_FLIGHT;
+	const options = optionParameters([
+		[rateOption, RATE_LIMIT],
+		[concurrencyOption, THROTTLED_IN_FLIGHT],
+	]);
 	await emulator.setFaults({ rateLimit: RATE_LIMIT });
 	try {
 		const throttledBefore = (await emulator.counters()).faults.throttled;

@@ -27,8 +27,8 @@ export function sessionBody(filterId: string) {
 	};
 }
 
-/** The same session as the node's Create parameters; `options` is the node's Options collection. */
-export function createParameters(filterId: string, options: Record<string, number> = {}) {
+/** The same session as the node's Create parameters, with option collections (see node-options.ts). */
+export function createParameters(filterId: string, collections: Record<string, Record<string, number>> = {}) {
 	return {
 		resource: 'trafficMirrorSession',
 		operation: 'create',
@@ -38,7 +38,7 @@ export function createParameters(filterId: string, options: Record<string, numbe
 		trafficMirrorTargetType: 'eni',
 		trafficMirrorTargetId: { __rl: true, mode: 'id', value: TARGET_PORT_ID },
 		priority: 11,
-		options,
+		...collections,
 	};
 }
 
