@@ -11,6 +11,14 @@ if [ -f "$root/.installed" ]; then
   exit 0
 fi
 mkdir -p "$root"
+# Two callers at once (the demo and a test run, or two jest workers) must not install into the same folder together:
+# the second waits for the first and then finds n8n installed.
+exec 9>"$root.lock"
+if command -v flock >/dev/null; then flock 9; fi
+if [ -f "$root/.installed" ]; then
+  echo "$root"
+  exit 0
+fi
 cd "$root"
 cat > package.json <<JSON
 { "private": true, "overrides": { "xlsx": "npm:@e965/xlsx@0.20.2" }, "dependencies": { "n8n": "$version" } }
