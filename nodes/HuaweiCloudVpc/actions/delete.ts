@@ -47,7 +47,15 @@ export async function deleteResource(
 ): Promise<DeleteResult> {
 	const options = this.getNodeParameter(OPTIONS, itemIndex, {}) as IDataObject;
 	try {
-		await vpcApiRequest.call(this, { method: 'DELETE', path: target.path, itemIndex });
+		await vpcApiRequest.call(this, {
+			method: 'DELETE',
+			path: target.path,
+			itemIndex,
+			// Sent again after an ambiguous failure, a delete that did land the first time answers 404: so the resource
+			// is looked up instead, and its absence is the first attempt's success.
+			idempotent: false,
+			recover: async () => ((await isGone(this, target, itemIndex)) ? {} : undefined),
+		});
 	} catch (error) {
 		if (options[SUCCEED_IF_ALREADY_DELETED] === true && isMissingResource(error)) {
 			return { deleted: false, alreadyDeleted: true, id: target.id, resource };
@@ -56,6 +64,16 @@ export async function deleteResource(
 		throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
 	}
 	return { deleted: true, alreadyDeleted: false, id: target.id, resource };
+}
+
+async function isGone(context: IExecuteFunctions, target: ResourceTarget, itemIndex: number): Promise<boolean> {
+	try {
+		await vpcApiRequest.call(context, { method: 'GET', path: target.path, itemIndex });
+		return false;
+	} catch (error) {
+		if (isMissingResource(error)) return true;
+		throw new NodeApiError(context.getNode(), error as JsonObject, { itemIndex });
+	}
 }
 
 /**

@@ -26,7 +26,22 @@ export async function changeSources(
 	action: 'add-sources' | 'remove-sources',
 ): Promise<IDataObject> {
 	const { path } = readSessionTarget(context, itemIndex);
-	const body = { [SESSION_KEY]: readFields(context, itemIndex, [sessionFields.trafficMirrorSources]) };
-	const response = await vpcApiRequest.call(context, { method: 'PUT', path: `${path}/${action}`, body, itemIndex });
+	const sessionSources = readFields(context, itemIndex, [sessionFields.trafficMirrorSources]);
+	const sources = sessionSources.traffic_mirror_sources as string[];
+	const response = await vpcApiRequest.call(context, {
+		method: 'PUT',
+		path: `${path}/${action}`,
+		body: { [SESSION_KEY]: sessionSources },
+		itemIndex,
+		// Sent twice, a change that did land the first time is refused (a source already added, or no longer there),
+		// so after an ambiguous failure the session is read back: if the change is in it, that is the answer.
+		idempotent: false,
+		recover: async () => {
+			const current = await vpcApiRequest.call(context, { method: 'GET', path, itemIndex });
+			const present = new Set(((current[SESSION_KEY] as IDataObject)?.traffic_mirror_sources ?? []) as string[]);
+			const done = sources.every((source) => present.has(source) === (action === 'add-sources'));
+			return done ? current : undefined;
+		},
+	});
 	return unwrapSession(response);
 }
