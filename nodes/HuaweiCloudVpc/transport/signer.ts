@@ -5,7 +5,7 @@
  * parameter. The emulator verifies signatures with these same steps, and the tests check every stage against
  * the spec's test vectors and the official SDK's signer.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 
 export const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
 export const HEADER_AUTHORIZATION = 'Authorization';
@@ -45,14 +45,21 @@ export interface SignedRequest {
 	signature: string;
 }
 
+const UNRESERVED_ONLY = /^[A-Za-z0-9_.~-]*$/;
+
 /** RFC 3986 unreserved characters stay; every other UTF-8 byte becomes `%XX` (upper-case hex). */
 export function percentEncode(value: string): string {
+	// IDs, paths and most query values need no encoding: skip the work for them (signing is on every request's path).
+	if (UNRESERVED_ONLY.test(value)) return value;
 	return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+const twoDigits = (value: number) => (value < 10 ? `0${value}` : `${value}`);
+
 /** `YYYYMMDDTHHMMSSZ` in UTC. */
 export function formatSdkDate(date: Date): string {
-	return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+	const day = `${date.getUTCFullYear()}${twoDigits(date.getUTCMonth() + 1)}${twoDigits(date.getUTCDate())}`;
+	return `${day}T${twoDigits(date.getUTCHours())}${twoDigits(date.getUTCMinutes())}${twoDigits(date.getUTCSeconds())}Z`;
 }
 
 /**
@@ -88,7 +95,7 @@ export function canonicalHeaders(headers: Record<string, string>): { canonical: 
 }
 
 export function sha256Hex(data: string | Buffer): string {
-	return createHash('sha256').update(data).digest('hex');
+	return hash('sha256', data, 'hex');
 }
 
 export function payloadHash(headers: Record<string, string>, body?: string | Buffer): string {
