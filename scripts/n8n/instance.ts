@@ -53,9 +53,9 @@ export class N8nInstance {
 		mkdirSync(this.scratch, { recursive: true });
 	}
 
-	/** The environment of every n8n command: private, quiet, offline, and with its own task broker port. */
+	/** The environment of every n8n command: its own user folder and task broker port, no telemetry or update checks. */
 	async environment(extra: Record<string, string> = {}): Promise<NodeJS.ProcessEnv> {
-		// Under jest, NODE_ENV is "test", and n8n then silences its logger and skips work: run it as a user would.
+		// Under jest NODE_ENV is "test": n8n then logs nothing and `execute-batch` wrote no output file. Run it as a user would.
 		const inherited = { ...process.env };
 		delete inherited.NODE_ENV;
 		delete inherited.JEST_WORKER_ID;
