@@ -1,32 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterFields, filterIdField } from '../../fields/filter.fields';
 import { fieldProperty } from '../../fields/property';
-import { readCollection } from '../../fields/read';
 import { vpcApiRequest } from '../../transport/request';
+import { readUpdateFields, updateFieldsProperty } from '../fieldCollections';
 import { FILTER_KEY, readFilterTarget, unwrapFilter } from './filter.resource';
 
 /** UpdateTrafficMirrorFilterOption (spec §2.5). */
 const updatable = [filterFields.description, filterFields.name];
-
-function updateFieldProperty(field: (typeof updatable)[number]): INodeProperties {
-	const property = fieldProperty(field);
-	if (field !== filterFields.description) return property;
-	return { ...property, description: `${property.description}. An empty value clears the description.` };
-}
+const fieldOptions = { clearable: [filterFields.description] };
 
 const properties: INodeProperties[] = [
 	fieldProperty(filterIdField, { required: true }),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'The fields to change; only the fields added here are sent, the others keep their values',
-		options: updatable.map(updateFieldProperty),
-	},
+	updateFieldsProperty(updatable, fieldOptions),
 ];
 
 export const description = updateDisplayOptions(
@@ -36,13 +23,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { path } = readFilterTarget(this, itemIndex);
-	const changes = readCollection(this, itemIndex, 'updateFields', updatable);
-	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Add at least one field to Update Fields', {
-			itemIndex,
-			description: 'An update without fields would change nothing, so nothing was sent for this item.',
-		});
-	}
+	const changes = readUpdateFields(this, itemIndex, updatable, fieldOptions);
 	const response = await vpcApiRequest.call(this, { method: 'PUT', path, body: { [FILTER_KEY]: changes }, itemIndex });
 	return unwrapFilter(response);
 }

@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterRuleFields } from '../../fields/filterRule.fields';
-import { fieldProperty } from '../../fields/property';
-import { readCollection, readFields } from '../../fields/read';
 import { vpcApiRequest } from '../../transport/request';
+import { createProperties, readCreateFields } from '../fieldCollections';
 import { checkCidrsMatchEthertype, RULE_KEY, RULES_PATH, unwrapRule } from './rule.resource';
 
 const required = [
@@ -23,17 +22,7 @@ const optional = [
 	filterRuleFields.sourcePortRange,
 ];
 
-const properties: INodeProperties[] = [
-	...required.map((field) => fieldProperty(field, { required: true })),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: optional.map((field) => fieldProperty(field)),
-	},
-];
+const properties: INodeProperties[] = createProperties(required, optional);
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorFilterRule'], operation: ['create'] } },
@@ -41,10 +30,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const rule: IDataObject = {
-		...readFields(this, itemIndex, required),
-		...readCollection(this, itemIndex, 'additionalFields', optional),
-	};
+	const rule = readCreateFields(this, itemIndex, required, optional);
 	checkCidrsMatchEthertype(this.getNode(), itemIndex, rule);
 	const response = await vpcApiRequest.call(this, {
 		method: 'POST',

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { fieldProperty } from '../../fields/property';
-import { readCollection, readFields } from '../../fields/read';
 import { sessionFields } from '../../fields/session.fields';
 import { vpcApiRequestAllItems } from '../../transport/paginate';
 import { vpcApiRequest } from '../../transport/request';
+import { additionalFieldsProperty, readCreateFields } from '../fieldCollections';
 import { SESSION_KEY, SESSIONS_KEY, SESSIONS_PATH, unwrapSession } from './session.resource';
 
 const required = [
@@ -55,14 +55,7 @@ const properties: INodeProperties[] = [
 		description:
 			'What to do when a traffic mirror session with this name already exists. Fail and Return Existing look the name up before creating.',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: optional.map((field) => fieldProperty(field)),
-	},
+	additionalFieldsProperty(optional),
 ];
 
 export const description = updateDisplayOptions(
@@ -71,10 +64,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const session: IDataObject = {
-		...readFields(this, itemIndex, required),
-		...readCollection(this, itemIndex, 'additionalFields', optional),
-	};
+	const session = readCreateFields(this, itemIndex, required, optional);
 	// The service's default for `enabled` is documented both ways (spec §2.1), so it is always sent.
 	session.enabled ??= true;
 	const namePolicy = readNamePolicy(this, itemIndex);

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { FieldDefinition } from '../../fields/definition';
 import { fieldProperty } from '../../fields/property';
-import { readCollection } from '../../fields/read';
 import { sessionFields, sessionIdField } from '../../fields/session.fields';
 import { vpcApiRequest } from '../../transport/request';
+import { readUpdateFields, updateFieldsProperty } from '../fieldCollections';
 import { readSessionTarget, SESSION_KEY, unwrapSession } from './session.resource';
 
 /**
@@ -24,24 +23,11 @@ const updatable = [
 	sessionFields.trafficMirrorTargetType,
 	sessionFields.virtualNetworkId,
 ];
-
-function updateFieldProperty(field: FieldDefinition): INodeProperties {
-	const property = fieldProperty(field);
-	if (field !== sessionFields.description) return property;
-	return { ...property, description: `${property.description}. An empty value clears the description.` };
-}
+const fieldOptions = { clearable: [sessionFields.description] };
 
 const properties: INodeProperties[] = [
 	fieldProperty(sessionIdField, { required: true }),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'The fields to change; only the fields added here are sent, the others keep their values',
-		options: updatable.map(updateFieldProperty),
-	},
+	updateFieldsProperty(updatable, fieldOptions),
 ];
 
 export const description = updateDisplayOptions(
@@ -51,13 +37,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { path } = readSessionTarget(this, itemIndex);
-	const changes = readCollection(this, itemIndex, 'updateFields', updatable);
-	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Add at least one field to Update Fields', {
-			itemIndex,
-			description: 'An update without fields would change nothing, so nothing was sent for this item.',
-		});
-	}
+	const changes = readUpdateFields(this, itemIndex, updatable, fieldOptions);
 	const response = await vpcApiRequest.call(this, { method: 'PUT', path, body: { [SESSION_KEY]: changes }, itemIndex });
 	return unwrapSession(response);
 }
