@@ -1,6 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { FILTERS_KEY, FILTERS_PATH } from '../actions/trafficMirrorFilter/filter.resource';
 import { RULES_KEY, RULES_PATH } from '../actions/trafficMirrorFilterRule/rule.resource';
+import { SESSIONS_KEY, SESSIONS_PATH } from '../actions/trafficMirrorSession/session.resource';
 import { vpcApiRequest } from '../transport/request';
 
 const PAGE_SIZE = 100;
@@ -36,7 +38,7 @@ export async function searchTrafficMirrorFilters(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchV3List(this, '/vpc/traffic-mirror-filters', 'traffic_mirror_filters', filter, paginationToken, nameAndId);
+	return await searchV3List(this, FILTERS_PATH, FILTERS_KEY, filter, paginationToken, nameAndId);
 }
 
 /** A rule has no name: it is labelled by what it matches, e.g. "ingress TCP 80-200 accept (priority 10)". */
@@ -59,7 +61,7 @@ export async function searchTrafficMirrorSessions(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchV3List(this, '/vpc/traffic-mirror-sessions', 'traffic_mirror_sessions', filter, paginationToken, nameAndId);
+	return await searchV3List(this, SESSIONS_PATH, SESSIONS_KEY, filter, paginationToken, nameAndId);
 }
 
 /**

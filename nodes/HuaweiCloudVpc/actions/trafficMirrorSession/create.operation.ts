@@ -84,7 +84,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const response = await vpcApiRequest.call(this, {
 		method: 'POST',
 		path: SESSIONS_PATH,
-		body: { traffic_mirror_session: session },
+		body: { [SESSION_KEY]: session },
 		itemIndex,
 		idempotent: false,
 		recover: async () => {
