@@ -3,14 +3,15 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { setRequestPolicy } from '../transport/throttle';
 import { runItems } from './itemRunner';
-import type { OperationExecute } from './node.type';
+import type { HuaweiCloudVpcOperation, OperationExecute } from './node.type';
 import { readRequestOptions } from './options';
 import * as trafficMirrorFilter from './trafficMirrorFilter';
 import * as trafficMirrorFilterRule from './trafficMirrorFilterRule';
 import * as trafficMirrorSession from './trafficMirrorSession';
 
 function pickOperation(this: IExecuteFunctions, resource: string, operation: string): OperationExecute {
-	switch (`${resource}:${operation}`) {
+	// Typed, so that a case naming an operation the node does not declare is a compile error.
+	switch (`${resource}:${operation}` as HuaweiCloudVpcOperation) {
 		case 'trafficMirrorSession:create':
 			return trafficMirrorSession.create.execute;
 		case 'trafficMirrorSession:get':
