@@ -12,6 +12,7 @@ import {
 	canonicalHeaders,
 	canonicalQueryString,
 	canonicalUri,
+	collectQuery,
 	computeSignature,
 	parseAuthorizationHeader,
 	payloadHash,
@@ -53,10 +54,15 @@ function parseSdkDate(value: string): number | undefined {
 	return Number.isNaN(time) ? undefined : time;
 }
 
-function queryParameters(rawQuery: string): QueryParameters {
-	const collected: Record<string, string[]> = {};
-	new URLSearchParams(rawQuery).forEach((value, key) => (collected[key] ??= []).push(value));
-	return collected;
+/**
+ * The query collected the way the client's signer collects it, so both sides agree on repeated keys and on keys
+ * such as `constructor` (a plain object here would hand back Object's own members for them).
+ */
+function receivedQuery(rawQuery: string): QueryParameters {
+	const url = new URL('http://gateway/');
+	// Assigning `search` keeps a `#` as data, as URLSearchParams(rawQuery) did, instead of starting a fragment.
+	url.search = rawQuery;
+	return collectQuery(url);
 }
 
 function sameText(a: string, b: string): boolean {
@@ -126,7 +132,7 @@ export class Authenticator {
 		const canonicalRequest = buildCanonicalRequest({
 			method: request.method,
 			uri: canonicalUri(request.rawPath),
-			query: canonicalQueryString(queryParameters(request.rawQuery)),
+			query: canonicalQueryString(receivedQuery(request.rawQuery)),
 			headers: canonical,
 			signedHeaders: signedList,
 			payloadHash: payloadHash(signed, request.body),

@@ -71,6 +71,14 @@ describe('AK/SK signatures', () => {
 		expect(response.status).toBe(401);
 	});
 
+	it('verifies a query whose keys are names of Object members, then lets the service refuse them', async () => {
+		for (const key of ['constructor', 'toString', '__proto__']) {
+			const answer = await signedRequest(emulator, 'GET', v3Path('traffic-mirror-sessions'), { query: { [key]: '1' } });
+			expect(answer.status).toBe(400);
+			expect(answer.json()).toMatchObject({ error_code: 'VPC.0002', error_msg: `Unknown query parameter ${key}.` });
+		}
+	});
+
 	it('requires host and x-sdk-date among the signed headers', async () => {
 		const url = `${emulator.url}${v3Path('traffic-mirror-sessions')}`;
 		const signed = signRequest({ method: 'GET', url, headers: {} }, { accessKeyId: AK, secretAccessKey: SK });
