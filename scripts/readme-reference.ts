@@ -33,9 +33,11 @@ function rows(property: INodeProperties, prefix = ''): string[] {
 			'type' in option ? rows(option as INodeProperties, `${name} › `) : [],
 		);
 	}
-	const choices =
-		property.type === 'options' || property.type === 'multiOptions'
-			? ` Options: ${((property.options ?? []) as INodePropertyOptions[]).map((o) => `\`${String(o.value)}\``).join(', ')}.`
+	const fixedChoices = (property.options ?? []) as INodePropertyOptions[];
+	const choices = property.typeOptions?.loadOptionsMethod
+		? ' Options: listed from the API.'
+		: fixedChoices.length > 0
+			? ` Options: ${fixedChoices.map((o) => `\`${String(o.value)}\``).join(', ')}.`
 			: '';
 	const required = property.required ? 'yes' : '';
 	return [`| ${cell(name)} | \`${property.name}\` | ${required} | ${cell(property.description)}${cell(choices)} |`];

@@ -12,6 +12,7 @@ import {
 	searchTrafficMirrorFilters,
 	searchTrafficMirrorSessions,
 } from './methods/listSearch';
+import { getPorts } from './methods/loadOptions';
 
 export class HuaweiCloudVpc implements INodeType {
 	description: INodeTypeDescription = {
@@ -61,6 +62,7 @@ export class HuaweiCloudVpc implements INodeType {
 
 	methods = {
 		listSearch: { searchPorts, searchTrafficMirrorFilterRules, searchTrafficMirrorFilters, searchTrafficMirrorSessions },
+		loadOptions: { getPorts },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

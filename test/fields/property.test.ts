@@ -86,9 +86,16 @@ describe('one declaration drives the UI parameter', () => {
 		expect(fieldProperty(sessionFields.trafficMirrorTargetId).modes?.[0].typeOptions?.searchListMethod).toBe('searchPorts');
 	});
 
-	it('texts and ID lists become strings with their placeholder', () => {
+	it('texts become strings with their placeholder', () => {
 		expect(fieldProperty(sessionFields.name)).toMatchObject({ type: 'string', default: '', placeholder: 'e.g. mirror-web-01' });
-		expect(fieldProperty(sessionFields.trafficMirrorSources)).toMatchObject({ type: 'string', default: '' });
+	});
+
+	it('an ID list with an option list becomes a multi-select loaded from the API, its rule in the description', () => {
+		expect(fieldProperty(sessionFields.trafficMirrorSources)).toMatchObject({
+			type: 'multiOptions',
+			default: [],
+			typeOptions: { loadOptionsMethod: 'getPorts' },
+		});
 		expect(fieldProperty(sessionFields.trafficMirrorSources).description).toContain('1 to 10 distinct resource IDs');
 	});
 

@@ -60,7 +60,7 @@ describe('invalid sources fail before anything is sent', () => {
 		const before = fixture.emulator.counters().requests.total;
 		const result = await change(operation, sessionId, sources);
 		expect(result.error?.message).toMatch(
-			/^Invalid Traffic Mirror Source IDs \(traffic_mirror_sources\): must be 1 to 10 distinct resource IDs/,
+			/^Invalid Traffic Mirror Source Names or IDs \(traffic_mirror_sources\): must be 1 to 10 distinct resource IDs/,
 		);
 		expect(fixture.emulator.counters().requests.total).toBe(before);
 	});

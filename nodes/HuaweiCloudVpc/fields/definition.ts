@@ -17,6 +17,8 @@ export interface FieldDefinition {
 	placeholder?: string;
 	/** Picked from a searchable list (a `methods.listSearch` function) or typed as an ID. */
 	listSearchMethod?: string;
+	/** Several picked from a list (a `methods.loadOptions` function), or given by an expression. */
+	loadOptionsMethod?: string;
 }
 
 /** Fields of one resource, keyed by parameter name so operations can refer to them by name. */

@@ -32,6 +32,8 @@ export function fieldProperty(field: FieldDefinition, overrides: Partial<INodePr
 				},
 			],
 		};
+	} else if (field.loadOptionsMethod) {
+		property = { ...base, type: 'multiOptions', default: [], typeOptions: { loadOptionsMethod: field.loadOptionsMethod } };
 	} else if (constraint.kind === 'integer') {
 		property = {
 			...base,

@@ -39,10 +39,11 @@ export const sessionFields = {
 	trafficMirrorSources: {
 		parameter: 'trafficMirrorSources',
 		apiName: 'traffic_mirror_sources',
-		displayName: 'Traffic Mirror Source IDs',
-		description: 'IDs of the elastic network interfaces (ports) whose traffic is mirrored',
+		displayName: 'Traffic Mirror Source Names or IDs',
+		description:
+			'The elastic network interfaces (ports) whose traffic is mirrored. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		constraint: { kind: 'idList', minItems: 1, maxItems: 10 },
-		placeholder: 'e.g. 6134900d-31a6-4b71-8453-dbca7f26982a, 2f2b6f5e-1f0f-4d6c-9a7e-0c4e2f3b1a01',
+		loadOptionsMethod: 'getPorts',
 	},
 	trafficMirrorTargetId: {
 		parameter: 'trafficMirrorTargetId',

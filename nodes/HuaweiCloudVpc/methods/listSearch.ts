@@ -65,27 +65,34 @@ export async function searchTrafficMirrorSessions(
 }
 
 /**
- * Elastic network interfaces, from the VPC v1 ports API (`GET /v1/{project_id}/ports`, IAM action `vpc:ports:get`),
- * which pages with `limit`/`marker` and has no page_info: a full page means there may be more.
+ * One page of elastic network interfaces, from the VPC v1 ports API (`GET /v1/{project_id}/ports`, IAM action
+ * `vpc:ports:get`), which pages with `limit`/`marker` and has no page_info: a full page means there may be more.
  */
+export async function portsPage(
+	context: ILoadOptionsFunctions,
+	marker: string | undefined,
+): Promise<{ ports: IDataObject[]; nextMarker?: string }> {
+	const response = await vpcApiRequest.call(context, {
+		method: 'GET',
+		version: 'v1',
+		path: '/ports',
+		qs: { limit: PAGE_SIZE, marker },
+	});
+	const ports = (response.ports ?? []) as IDataObject[];
+	return { ports, nextMarker: ports.length === PAGE_SIZE ? String(ports[ports.length - 1].id) : undefined };
+}
+
+/** A port by its name (or ID) and its addresses, e.g. "ecs-web-01-eth0 (192.168.0.10)". */
+export function portLabel(port: IDataObject): string {
+	const addresses = ((port.fixed_ips ?? []) as IDataObject[]).map((ip) => ip.ip_address).join(', ');
+	return [port.name || port.id, addresses && `(${addresses})`].filter(Boolean).join(' ');
+}
+
 export async function searchPorts(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const response = await vpcApiRequest.call(this, {
-		method: 'GET',
-		version: 'v1',
-		path: '/ports',
-		qs: { limit: PAGE_SIZE, marker: paginationToken },
-	});
-	const ports = (response.ports ?? []) as IDataObject[];
-	const label = (port: IDataObject) => {
-		const addresses = ((port.fixed_ips ?? []) as IDataObject[]).map((ip) => ip.ip_address).join(', ');
-		return [port.name || port.id, addresses && `(${addresses})`].filter(Boolean).join(' ');
-	};
-	return {
-		results: toResults(ports, filter, label),
-		paginationToken: ports.length === PAGE_SIZE ? String(ports[ports.length - 1].id) : undefined,
-	};
+	const { ports, nextMarker } = await portsPage(this, paginationToken);
+	return { results: toResults(ports, filter, portLabel), paginationToken: nextMarker };
 }

@@ -6,7 +6,7 @@ import { changeSources, sourcesProperties } from './sources';
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorSession'], operation: ['addSources'] } },
 	sourcesProperties(
-		"IDs of the elastic network interfaces (ports) to add to the session's mirror sources, which may then hold at most 10",
+		"The elastic network interfaces (ports) to add to the session's mirror sources, which may then hold at most 10",
 	),
 );
 

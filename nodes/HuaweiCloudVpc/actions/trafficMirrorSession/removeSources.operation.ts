@@ -5,7 +5,7 @@ import { changeSources, sourcesProperties } from './sources';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorSession'], operation: ['removeSources'] } },
-	sourcesProperties("IDs of the elastic network interfaces (ports) to take out of the session's mirror sources"),
+	sourcesProperties("The elastic network interfaces (ports) to take out of the session's mirror sources"),
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -14,7 +14,7 @@ export function sourcesProperties(sourcesDescription: string): INodeProperties[]
 		fieldProperty(sessionIdField, { required: true }),
 		fieldProperty(trafficMirrorSources, {
 			required: true,
-			description: `${sourcesDescription} (${describeConstraint(trafficMirrorSources.constraint)})`,
+			description: `${sourcesDescription}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a> (${describeConstraint(trafficMirrorSources.constraint)})`,
 		}),
 	];
 }

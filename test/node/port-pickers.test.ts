@@ -1,0 +1,46 @@
+/**
+ * The network interface pickers against the emulator's ports: the mirror target's searchable list (searchPorts) and
+ * the mirror sources' option list (getPorts), which reads every page of the ports API.
+ */
+import { DEMO_PORTS, startEmulator, type RunningEmulator } from '../../emulator/server';
+import { getPorts } from '../../nodes/HuaweiCloudVpc/methods/loadOptions';
+import { searchPorts } from '../../nodes/HuaweiCloudVpc/methods/listSearch';
+import { AK, PROJECT_ID, SK } from '../emulator/helpers';
+import { loadOptionsContext } from '../helpers/load-options';
+
+let emulator: RunningEmulator;
+beforeEach(async () => {
+	emulator = await startEmulator({ port: 0 });
+});
+afterEach(async () => await emulator.close());
+
+const context = () =>
+	loadOptionsContext({ accessKeyId: AK, secretAccessKey: SK, projectId: PROJECT_ID, region: 'custom', endpoint: emulator.url });
+
+test('the sources list offers every port by name and address, sorted, with its ID as the value', async () => {
+	const options = await getPorts.call(context());
+	expect(options).toEqual(
+		[...DEMO_PORTS]
+			.map((port) => ({ name: `${port.name} (${port.ip})`, value: port.id }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
+	);
+});
+
+test('the sources list reads past the first page of the ports API', async () => {
+	for (let index = 0; index < 150; index++) emulator.addPort({ name: `extra-${String(index).padStart(3, '0')}` });
+	const options = await getPorts.call(context());
+	expect(options).toHaveLength(DEMO_PORTS.length + 150);
+	expect(new Set(options.map((option) => option.value)).size).toBe(DEMO_PORTS.length + 150);
+	expect(emulator.counters().requests.byOperation).toMatchObject({ ListPorts: 2 });
+});
+
+test('the target list is searchable by name and paginated', async () => {
+	const found = await searchPorts.call(context(), 'analyser');
+	expect(found.results).toEqual([{ name: 'analyser-eth0 (192.168.0.100)', value: 'c9f8acef-d550-4fbe-be7c-e8bfd3501dc1' }]);
+	for (let index = 0; index < 120; index++) emulator.addPort({ name: `extra-${index}` });
+	const first = await searchPorts.call(context());
+	expect(first.results).toHaveLength(100);
+	const second = await searchPorts.call(context(), undefined, first.paginationToken as string);
+	expect(second.results).toHaveLength(DEMO_PORTS.length + 120 - 100);
+	expect(second.paginationToken).toBeUndefined();
+});
