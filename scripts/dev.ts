@@ -19,6 +19,9 @@ const EDITOR_PORT = Number(process.env.N8N_PORT ?? 5678);
 const EMULATOR_PORT = Number(process.env.HWC_EMULATOR_PORT ?? EMULATOR_DEFAULTS.port);
 const STARTUP_TIMEOUT_MS = 120_000;
 
+/** A child killed by a signal (Ctrl-C reaches n8n too) keeps `exitCode` null: its `signalCode` tells. */
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
 function exampleWorkflows(): WorkflowFile[] {
 	const folder = join(REPO_ROOT, 'examples');
 	return readdirSync(folder)
@@ -29,7 +32,7 @@ function exampleWorkflows(): WorkflowFile[] {
 async function waitUntilHealthy(url: string, editor: ChildProcess): Promise<void> {
 	const deadline = Date.now() + STARTUP_TIMEOUT_MS;
 	while (Date.now() < deadline) {
-		if (editor.exitCode !== null) throw new Error(`n8n start exited with code ${editor.exitCode}`);
+		if (hasExited(editor)) throw new Error(`n8n start exited (${editor.exitCode ?? editor.signalCode})`);
 		try {
 			if ((await fetch(`${url}/healthz`)).ok) return;
 		} catch {
@@ -45,7 +48,7 @@ async function main(): Promise<void> {
 	let prepared: PreparedN8n | undefined;
 	let editor: ChildProcess | undefined;
 	const stop = async () => {
-		if (editor && editor.exitCode === null) {
+		if (editor && !hasExited(editor)) {
 			const exited = new Promise((resolve) => editor?.once('exit', resolve));
 			editor.kill('SIGTERM');
 			await exited;
@@ -80,7 +83,7 @@ Press Ctrl-C to stop both.`);
 		await new Promise<void>((resolve, reject) => {
 			process.once('SIGINT', () => resolve());
 			process.once('SIGTERM', () => resolve());
-			running.once('exit', (code) => reject(new Error(`n8n stopped by itself (exit ${code})`)));
+			running.once('exit', (code, signal) => reject(new Error(`n8n stopped by itself (${code ?? signal})`)));
 		});
 		console.log('\nStopping n8n and the emulator...');
 	} finally {
