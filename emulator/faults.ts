@@ -3,14 +3,23 @@
  * seeded generator so that a failing run can be replayed with the same seed.
  */
 import { DEFAULT_FAULTS, FaultSettings, FaultWhen, ScriptedFault } from './options';
+import { isObject } from './validation';
+
+/** An answer in place of the real one: a gateway error (`json`) or a proxy's HTML page (`html`). */
+export interface PlannedFailure {
+	kind: 'json' | 'html';
+	code: number;
+	when: FaultWhen;
+}
 
 /** What happens to one request. */
 export interface FaultPlan {
 	throttle: boolean;
 	latencyMs: number;
 	drop?: FaultWhen;
-	status?: { code: number; when: FaultWhen };
-	malformed?: { kind: 'truncated' | 'html'; when: FaultWhen };
+	failure?: PlannedFailure;
+	/** The real answer cut in the middle of its JSON: there is an answer to cut only after the operation ran. */
+	truncate: boolean;
 }
 
 /** mulberry32: tiny, fast and good enough to spread faults; seeded for replay. */
@@ -82,41 +91,42 @@ export class FaultEngine {
 
 	private fromScript(fault: ScriptedFault): FaultPlan {
 		const when = fault.when ?? 'before';
+		let failure: PlannedFailure | undefined;
+		// The HTML page takes the scripted status when there is one; a status alone is the gateway's JSON error.
+		if (fault.malformed === 'html') failure = { kind: 'html', code: fault.status ?? 502, when };
+		else if (fault.status !== undefined) failure = { kind: 'json', code: fault.status, when };
 		return {
 			throttle: fault.throttle === true,
 			latencyMs: this.settings.latencyMs + (fault.latencyMs ?? 0),
 			drop: fault.drop,
-			status: fault.status !== undefined ? { code: fault.status, when } : undefined,
-			malformed: fault.malformed ? { kind: fault.malformed, when: fault.malformed === 'truncated' ? 'after' : when } : undefined,
+			failure,
+			truncate: fault.malformed === 'truncated',
 		};
 	}
 
 	private draw(): FaultPlan {
 		const settings = this.settings;
-		const plan: FaultPlan = { throttle: false, latencyMs: settings.latencyMs };
+		const plan: FaultPlan = { throttle: false, latencyMs: settings.latencyMs, truncate: false };
 		const when = (setting: FaultWhen | 'random'): FaultWhen =>
 			setting === 'random' ? (this.random() < 0.5 ? 'before' : 'after') : setting;
 		if (settings.dropRate > 0 && this.random() < settings.dropRate) {
 			plan.drop = when(settings.dropWhen);
 		} else if (settings.errorRate > 0 && this.random() < settings.errorRate && settings.errorStatuses.length > 0) {
 			const code = settings.errorStatuses[Math.floor(this.random() * settings.errorStatuses.length)];
-			plan.status = { code, when: when(settings.errorWhen) };
+			plan.failure = { kind: 'json', code, when: when(settings.errorWhen) };
 		} else if (settings.malformedRate > 0 && this.random() < settings.malformedRate) {
-			const kind = settings.malformedKind;
-			plan.malformed = { kind, when: kind === 'truncated' ? 'after' : 'before' };
+			if (settings.malformedKind === 'truncated') plan.truncate = true;
+			else plan.failure = { kind: 'html', code: 502, when: 'before' };
 		}
 		return plan;
 	}
 }
 
-const WHEN_VALUES = ['before', 'after'];
+const WHEN_VALUES = ['before', 'after'] as const;
+const MALFORMED_KINDS = ['truncated', 'html'] as const;
 const NUMBER_SETTINGS = ['rateLimit', 'retryAfterSeconds', 'latencyMs', 'seed'] as const;
 const RATE_SETTINGS = ['errorRate', 'dropRate', 'malformedRate'] as const;
 const SCRIPT_KEYS = ['status', 'when', 'drop', 'malformed', 'throttle', 'latencyMs'];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function httpStatus(value: unknown, where: string): number {
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < 400 || value > 599) {
@@ -133,15 +143,15 @@ function choice<T extends string>(value: unknown, where: string, allowed: readon
 }
 
 function scriptedFault(value: unknown, where: string): ScriptedFault {
-	if (!isRecord(value)) throw new Error(`${where} must be an object.`);
+	if (!isObject(value)) throw new Error(`${where} must be an object.`);
 	const unknown = Object.keys(value).find((key) => !SCRIPT_KEYS.includes(key));
 	if (unknown) throw new Error(`${where}: unknown key ${unknown} (allowed: ${SCRIPT_KEYS.join(', ')}).`);
 	const fault: ScriptedFault = {};
 	if (value.status !== undefined) fault.status = httpStatus(value.status, `${where}.status`);
-	if (value.when !== undefined) fault.when = choice(value.when, `${where}.when`, ['before', 'after'] as const);
-	if (value.drop !== undefined) fault.drop = choice(value.drop, `${where}.drop`, ['before', 'after'] as const);
+	if (value.when !== undefined) fault.when = choice(value.when, `${where}.when`, WHEN_VALUES);
+	if (value.drop !== undefined) fault.drop = choice(value.drop, `${where}.drop`, WHEN_VALUES);
 	if (value.malformed !== undefined) {
-		fault.malformed = choice(value.malformed, `${where}.malformed`, ['truncated', 'html'] as const);
+		fault.malformed = choice(value.malformed, `${where}.malformed`, MALFORMED_KINDS);
 	}
 	if (value.throttle !== undefined) {
 		if (typeof value.throttle !== 'boolean') throw new Error(`${where}.throttle must be true or false.`);
@@ -156,7 +166,7 @@ function scriptedFault(value: unknown, where: string): ScriptedFault {
 
 /** Checks fault settings that come from outside (control API, CLI); throws an Error naming the bad setting. */
 export function parseFaultSettings(value: unknown): Partial<FaultSettings> {
-	if (!isRecord(value)) throw new Error('Fault settings must be a JSON object.');
+	if (!isObject(value)) throw new Error('Fault settings must be a JSON object.');
 	const settings: Partial<FaultSettings> = {};
 	for (const [key, item] of Object.entries(value)) {
 		if ((NUMBER_SETTINGS as readonly string[]).includes(key)) {
@@ -169,9 +179,9 @@ export function parseFaultSettings(value: unknown): Partial<FaultSettings> {
 			if (!Array.isArray(item)) throw new Error('errorStatuses must be an array of HTTP statuses.');
 			settings.errorStatuses = item.map((status, index) => httpStatus(status, `errorStatuses[${index}]`));
 		} else if (key === 'errorWhen' || key === 'dropWhen') {
-			settings[key] = choice(item, key, [...WHEN_VALUES, 'random'] as Array<FaultWhen | 'random'>);
+			settings[key] = choice(item, key, [...WHEN_VALUES, 'random'] as const);
 		} else if (key === 'malformedKind') {
-			settings.malformedKind = choice(item, key, ['truncated', 'html'] as const);
+			settings.malformedKind = choice(item, key, MALFORMED_KINDS);
 		} else if (key === 'script') {
 			if (!Array.isArray(item)) throw new Error('script must be an array of faults.');
 			settings.script = item.map((fault, index) => scriptedFault(fault, `script[${index}]`));

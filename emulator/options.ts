@@ -3,6 +3,9 @@ import { EMULATOR_DEFAULTS } from './defaults';
 /** Whether a fault strikes before the operation runs (nothing changed) or after it ran (the change happened). */
 export type FaultWhen = 'before' | 'after';
 
+/** `truncated`: the real answer cut in the middle of its JSON. `html`: a proxy's HTML error page instead of JSON. */
+export type MalformedKind = 'truncated' | 'html';
+
 /** One scripted fault: the next request gets exactly this; several keys may be combined. */
 export interface ScriptedFault {
 	/** Answer with this HTTP status and a gateway-style error body instead of the real answer. */
@@ -15,7 +18,7 @@ export interface ScriptedFault {
 	 * `truncated`: the real answer (status included) cut in the middle of its JSON, after the operation ran.
 	 * `html`: a 502 HTML error page from a proxy instead of JSON (or `status`, when given).
 	 */
-	malformed?: 'truncated' | 'html';
+	malformed?: MalformedKind;
 	/** Answer 429 APIGW.0308 whatever the current rate. */
 	throttle?: boolean;
 	/** Extra delay before the request is handled. */
@@ -39,7 +42,7 @@ export interface FaultSettings {
 	dropWhen: FaultWhen | 'random';
 	/** Share (0–1) of requests answered with a malformed body. */
 	malformedRate: number;
-	malformedKind: 'truncated' | 'html';
+	malformedKind: MalformedKind;
 	/** Seed of the generator behind the random faults, so a run can be replayed. */
 	seed: number;
 	/** The next requests get these faults, in order; random faults are off for a scripted request. */

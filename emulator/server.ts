@@ -13,7 +13,7 @@ import { Authenticator } from './auth';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { Counters, CountersSnapshot, FaultKind } from './counters';
 import { ApiError, apiNotFound, backendFailure, ERROR_CODES, throttled } from './errors';
-import { FaultEngine, FaultPlan } from './faults';
+import { FaultEngine, FaultPlan, PlannedFailure } from './faults';
 import { errorBody, htmlErrorPage, readBody, sendJson, sendText } from './http';
 import { EmulatorState, formatTimestamp, Port } from './model';
 import { OperationResult } from './operation';
@@ -41,19 +41,6 @@ export interface RunningEmulator {
 	addPort(port: Record<string, unknown>): Port;
 	/** Stops listening and closes every connection, keep-alive ones included. */
 	close(): Promise<void>;
-}
-
-/** A failure decided before or after the operation: a JSON error, or a proxy's HTML page. */
-interface PlannedFailure {
-	kind: 'json' | 'html';
-	code: number;
-	when: 'before' | 'after';
-}
-
-function plannedFailure(plan: FaultPlan): PlannedFailure | undefined {
-	if (plan.malformed?.kind === 'html') return { kind: 'html', code: plan.status?.code ?? 502, when: plan.malformed.when };
-	if (plan.status) return { kind: 'json', code: plan.status.code, when: plan.status.when };
-	return undefined;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -138,6 +125,16 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 			request.socket.destroy();
 			finish('dropped', 'dropped');
 		};
+		const answerThrottled = () => {
+			const { rateLimit, retryAfterSeconds } = faults.current();
+			const retryAfter: Record<string, string> = retryAfterSeconds > 0 ? { 'Retry-After': String(retryAfterSeconds) } : {};
+			answerError(throttled(rateLimit), 'throttled', retryAfter);
+		};
+		const fail = (failure: PlannedFailure) => {
+			if (failure.kind === 'json') return answerError(backendFailure(failure.code), 'status');
+			sendText(response, failure.code, 'text/html', htmlErrorPage(failure.code), { 'X-Request-Id': requestId });
+			finish(failure.code, 'malformed');
+		};
 
 		let plan: FaultPlan;
 		try {
@@ -145,12 +142,9 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 			if (!match) throw apiNotFound();
 			const now = options.clock().getTime();
 			authenticator.verify({ method, rawPath, rawQuery, headers: request.headers, body }, now);
-			const settings = faults.current();
-			const retryAfter: Record<string, string> =
-				settings.retryAfterSeconds > 0 ? { 'Retry-After': String(settings.retryAfterSeconds) } : {};
-			if (!faults.admit(now)) return answerError(throttled(settings.rateLimit), 'throttled', retryAfter);
+			if (!faults.admit(now)) return answerThrottled();
 			plan = faults.plan();
-			if (plan.throttle) return answerError(throttled(settings.rateLimit), 'throttled', retryAfter);
+			if (plan.throttle) return answerThrottled();
 		} catch (error) {
 			if (error instanceof ApiError) return answerError(error);
 			throw error;
@@ -158,22 +152,16 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 
 		if (plan.latencyMs > 0) await sleep(plan.latencyMs);
 		if (plan.drop === 'before') return drop();
-		const failure = plannedFailure(plan);
-		const fail = (planned: PlannedFailure) => {
-			if (planned.kind === 'json') return answerError(backendFailure(planned.code), 'status');
-			sendText(response, planned.code, 'text/html', htmlErrorPage(planned.code), { 'X-Request-Id': requestId });
-			finish(planned.code, 'malformed');
-		};
-		if (failure?.when === 'before') return fail(failure);
+		if (plan.failure?.when === 'before') return fail(plan.failure);
 
 		const result: OperationResult | ApiError = execute(match, request, body, rawQuery, options.clock());
 
 		if (plan.drop === 'after') return drop();
-		if (failure?.when === 'after') return fail(failure);
+		if (plan.failure?.when === 'after') return fail(plan.failure);
 		if (result instanceof ApiError) return answerError(result);
 		const headers = { 'X-Request-Id': requestId };
 		const answer = result.body ? { ...result.body, request_id: requestId } : undefined;
-		if (plan.malformed?.kind === 'truncated') {
+		if (plan.truncate) {
 			// The real answer cut in the middle; an empty 204 becomes a 200 with a cut body, since 204 has none.
 			const text = JSON.stringify(answer ?? { request_id: requestId });
 			sendText(response, answer ? result.status : 200, 'application/json', text.slice(0, Math.ceil(text.length / 2)), headers);
