@@ -3,35 +3,30 @@
  * a session built, changed, read and torn down), Get Many with a limit, and deletes of what is already gone.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
-import { DEMO_PORTS } from '../../emulator/server';
-import { nodeItems, nodeJson, REPO_ROOT, runSucceeded, type BatchResult, type N8nRun, type WorkflowFile } from '../../scripts/n8n';
-import { startE2e, PREPARE_TIMEOUT_MS, type E2eEnvironment } from './setup';
-import { byId, chainWorkflow, codeNode, huaweiNode } from './workflows';
+import { nodeItems, nodeJson, type BatchResult, type N8nRun } from '../../scripts/n8n';
+import { startE2e, PREPARE_TIMEOUT_MS, successfulRun, type E2eEnvironment } from './setup';
+import {
+	byId,
+	chainWorkflow,
+	codeNode,
+	createFilterNode,
+	createSessionsNode,
+	exampleWorkflow,
+	FILTER_ID_OF_RUN,
+	huaweiNode,
+	WEB_01,
+	WEB_02,
+} from './workflows';
 
-const [WEB_01, WEB_02, , ANALYSER] = DEMO_PORTS.map((port) => port.id);
 const MISSING_ID = randomUUID();
 
-const lifecycle = JSON.parse(
-	readFileSync(join(REPO_ROOT, 'examples', 'filter-rules-session-lifecycle.json'), 'utf8'),
-) as WorkflowFile;
+const lifecycle = exampleWorkflow('filter-rules-session-lifecycle.json');
 
-const filterIdOfRun = "={{ $('Create Filter').first().json.id }}";
 const getMany = chainWorkflow('e2eGetMany1', [
-	huaweiNode('Create Filter', { resource: 'trafficMirrorFilter', operation: 'create', name: 'get-many-filter' }),
+	createFilterNode('get-many-filter'),
 	codeNode('Sessions To Create', "return [1, 2, 3].map((priority) => ({ json: { name: `get-many-${priority}`, priority } }));"),
-	huaweiNode('Create Sessions', {
-		resource: 'trafficMirrorSession',
-		operation: 'create',
-		name: '={{ $json.name }}',
-		trafficMirrorFilterId: byId(filterIdOfRun),
-		trafficMirrorSources: WEB_01,
-		trafficMirrorTargetType: 'eni',
-		trafficMirrorTargetId: byId(ANALYSER),
-		priority: '={{ $json.priority }}',
-	}),
+	createSessionsNode(),
 	huaweiNode(
 		'First Two Sessions',
 		{
@@ -39,7 +34,7 @@ const getMany = chainWorkflow('e2eGetMany1', [
 			operation: 'getAll',
 			returnAll: false,
 			limit: 2,
-			filters: { trafficMirrorFilterId: filterIdOfRun },
+			filters: { trafficMirrorFilterId: FILTER_ID_OF_RUN },
 		},
 		{ executeOnce: true },
 	),
@@ -74,21 +69,13 @@ beforeAll(async () => {
 }, PREPARE_TIMEOUT_MS);
 afterAll(async () => await e2e?.close());
 
-function successfulRun(id: string): N8nRun {
-	expect(batch.failures.get(id)).toBeUndefined();
-	const run = batch.runs.get(id);
-	if (!run) throw new Error(`No run of ${id}; n8n said:\n${batch.raw.stdout}\n${batch.raw.stderr}`);
-	expect(runSucceeded(run)).toBe(true);
-	return run;
-}
-
 describe('the filter-rules-session lifecycle example', () => {
 	let run: N8nRun;
 	let filterId: unknown;
 	let ruleIds: unknown[];
 	let sessionId: unknown;
 	beforeAll(() => {
-		run = successfulRun(lifecycle.id);
+		run = successfulRun(batch, lifecycle.id);
 		filterId = nodeJson(run, 'Create Filter')[0]?.id;
 		ruleIds = nodeJson(run, 'Create Rules').map((rule) => rule.id);
 		sessionId = nodeJson(run, 'Create Session')[0]?.id;
@@ -150,7 +137,7 @@ describe('the filter-rules-session lifecycle example', () => {
 });
 
 test('Get Many stops at the limit and filters by the filter and by name', () => {
-	const run = successfulRun(getMany.id);
+	const run = successfulRun(batch, getMany.id);
 	const created = nodeJson(run, 'Create Sessions');
 	const firstTwo = nodeJson(run, 'First Two Sessions');
 	expect(firstTwo).toHaveLength(2);
@@ -161,7 +148,7 @@ test('Get Many stops at the limit and filters by the filter and by name', () => 
 });
 
 test('a delete of what is gone succeeds with Succeed If Already Deleted, and is an error item otherwise', () => {
-	const run = successfulRun(alreadyDeleted.id);
+	const run = successfulRun(batch, alreadyDeleted.id);
 	expect(nodeJson(run, 'Delete Missing Session')).toEqual([
 		{ deleted: false, alreadyDeleted: true, id: MISSING_ID, resource: 'trafficMirrorSession' },
 	]);

@@ -2,29 +2,34 @@
  * Traffic Mirror Session Create in a real n8n (the packed package installed as a community package), against the
  * emulator: the seed's example, every optional field, Continue On Fail, a stop on error, and the shipped example.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { nodeItems, nodeJson, runSucceeded, type BatchResult, type N8nRun } from '../../scripts/n8n';
+import { startE2e, PREPARE_TIMEOUT_MS, successfulRun, type E2eEnvironment } from './setup';
+import {
+	ANALYSER,
+	byId,
+	chainWorkflow,
+	codeNode,
+	createFilterNode,
+	createSessionsNode,
+	DB_01,
+	exampleWorkflow,
+	FILTER_ID_OF_RUN,
+	huaweiNode,
+	WEB_01,
+	WEB_02,
+} from './workflows';
 
-import { DEMO_PORTS } from '../../emulator/server';
-import { nodeItems, nodeJson, REPO_ROOT, runSucceeded, type BatchResult, type N8nRun, type WorkflowFile } from '../../scripts/n8n';
-import { startE2e, PREPARE_TIMEOUT_MS, type E2eEnvironment } from './setup';
-import { byId, chainWorkflow, codeNode, huaweiNode } from './workflows';
-
-const [WEB_01, WEB_02, DB_01, ANALYSER] = DEMO_PORTS.map((port) => port.id);
 const ISO_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const createFilter = (name: string) => huaweiNode('Create Filter', { resource: 'trafficMirrorFilter', operation: 'create', name });
-const filterIdOfRun = '={{ $(\'Create Filter\').first().json.id }}';
-
 /** The seed page's example request (its filter created first: the service requires an existing one). */
 const seedCreate = chainWorkflow('e2eSeedCreate1', [
-	createFilter('seed-filter'),
+	createFilterNode('seed-filter'),
 	huaweiNode('Create Session', {
 		resource: 'trafficMirrorSession',
 		operation: 'create',
 		name: 'test-session',
-		trafficMirrorFilterId: byId(filterIdOfRun),
+		trafficMirrorFilterId: byId(FILTER_ID_OF_RUN),
 		trafficMirrorSources: WEB_01,
 		trafficMirrorTargetType: 'eni',
 		trafficMirrorTargetId: byId(ANALYSER),
@@ -33,12 +38,12 @@ const seedCreate = chainWorkflow('e2eSeedCreate1', [
 ]);
 
 const everyField = chainWorkflow('e2eEveryField1', [
-	createFilter('every-field-filter'),
+	createFilterNode('every-field-filter'),
 	huaweiNode('Create Session', {
 		resource: 'trafficMirrorSession',
 		operation: 'create',
 		name: 'every-field.session_1',
-		trafficMirrorFilterId: byId(filterIdOfRun),
+		trafficMirrorFilterId: byId(FILTER_ID_OF_RUN),
 		trafficMirrorSources: ` ${WEB_01}, ${WEB_02} ,${DB_01}`,
 		trafficMirrorTargetType: 'eni',
 		trafficMirrorTargetId: byId(ANALYSER),
@@ -60,33 +65,18 @@ const threeSessions = (prefix: string) =>
 		`return [['${prefix}-first', 1], ['${prefix}-invalid', 40000], ['${prefix}-third', 3]]
   .map(([name, priority]) => ({ json: { name, priority } }));`,
 	);
-const createFromItems = (settings: Record<string, unknown>) =>
-	huaweiNode(
-		'Create Sessions',
-		{
-			resource: 'trafficMirrorSession',
-			operation: 'create',
-			name: '={{ $json.name }}',
-			trafficMirrorFilterId: byId(filterIdOfRun),
-			trafficMirrorSources: WEB_01,
-			trafficMirrorTargetType: 'eni',
-			trafficMirrorTargetId: byId(ANALYSER),
-			priority: '={{ $json.priority }}',
-		},
-		settings,
-	);
 const continueOnFail = chainWorkflow('e2eContinueOnFail1', [
-	createFilter('continue-on-fail-filter'),
+	createFilterNode('continue-on-fail-filter'),
 	threeSessions('cof'),
-	createFromItems({ onError: 'continueRegularOutput' }),
+	createSessionsNode({ onError: 'continueRegularOutput' }),
 ]);
 const stopOnError = chainWorkflow('e2eStopOnError1', [
-	createFilter('stop-on-error-filter'),
+	createFilterNode('stop-on-error-filter'),
 	threeSessions('stop'),
-	createFromItems({}),
+	createSessionsNode(),
 ]);
 
-const example = JSON.parse(readFileSync(join(REPO_ROOT, 'examples', 'create-traffic-mirror-sessions.json'), 'utf8')) as WorkflowFile;
+const example = exampleWorkflow('create-traffic-mirror-sessions.json');
 
 let e2e: E2eEnvironment;
 let batch: BatchResult;
@@ -100,16 +90,8 @@ beforeAll(async () => {
 }, PREPARE_TIMEOUT_MS);
 afterAll(async () => await e2e?.close());
 
-function successfulRun(id: string): N8nRun {
-	expect(batch.failures.get(id)).toBeUndefined();
-	const run = batch.runs.get(id);
-	if (!run) throw new Error(`No run of ${id}; n8n said:\n${batch.raw.stdout}\n${batch.raw.stderr}`);
-	expect(runSucceeded(run)).toBe(true);
-	return run;
-}
-
 test('creates the seed example session, with the service defaults and the request id', () => {
-	const run = successfulRun(seedCreate.id);
+	const run = successfulRun(batch, seedCreate.id);
 	const [filter] = nodeJson(run, 'Create Filter');
 	const items = nodeItems(run, 'Create Session');
 	expect(items).toHaveLength(1);
@@ -136,7 +118,7 @@ test('creates the seed example session, with the service defaults and the reques
 });
 
 test('creates a session with every optional field set', () => {
-	const run = successfulRun(everyField.id);
+	const run = successfulRun(batch, everyField.id);
 	const [filter] = nodeJson(run, 'Create Filter');
 	expect(nodeJson(run, 'Create Session')).toEqual([
 		expect.objectContaining({
@@ -156,7 +138,7 @@ test('creates a session with every optional field set', () => {
 });
 
 test('with Continue On Fail, reports the invalid item on its own index and creates the others', () => {
-	const run = successfulRun(continueOnFail.id);
+	const run = successfulRun(batch, continueOnFail.id);
 	const items = nodeItems(run, 'Create Sessions');
 	expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	expect(items[0].json).toMatchObject({ name: 'cof-first', priority: 1, id: expect.stringMatching(UUID) });
@@ -176,7 +158,7 @@ test('without Continue On Fail, the run fails on the invalid item after creating
 });
 
 test('runs the shipped example: a filter, three sessions, and the same three read back', () => {
-	const run = successfulRun(example.id);
+	const run = successfulRun(batch, example.id);
 	const created = nodeJson(run, 'Create Sessions');
 	const readBack = nodeJson(run, 'Read Back Sessions');
 	expect(created.map((session) => session.name)).toEqual(['mirror-web-01', 'mirror-web-02', 'mirror-db-01']);

@@ -1,5 +1,5 @@
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
-import { prepareN8n, type N8nInstance, type PreparedN8n } from '../../scripts/n8n';
+import { prepareN8n, runSucceeded, type BatchResult, type N8nInstance, type N8nRun, type PreparedN8n } from '../../scripts/n8n';
 
 /**
  * Each CLI start of n8n takes 5 to 8 seconds, and a missing n8n is installed first (about 5 minutes; CI installs it
@@ -31,4 +31,13 @@ export async function startE2e(): Promise<E2eEnvironment> {
 			await emulator.close();
 		},
 	};
+}
+
+/** The run of one workflow of an `execute-batch`, asserted to have succeeded. */
+export function successfulRun(batch: BatchResult, id: string): N8nRun {
+	expect(batch.failures.get(id)).toBeUndefined();
+	const run = batch.runs.get(id);
+	if (!run) throw new Error(`No run of ${id}; n8n said:\n${batch.raw.stdout}\n${batch.raw.stderr}`);
+	expect(runSucceeded(run)).toBe(true);
+	return run;
 }
