@@ -38,6 +38,14 @@ export class Collection<T extends { id: string }> {
 		return item;
 	}
 
+	/** Stores `item` in the place of the item with its id, so that an update keeps the creation order. */
+	replace(item: T): T {
+		const slot = this.live.get(item.id);
+		if (!slot) throw new Error(`Nothing stored under ${item.id} to replace.`);
+		slot.item = item;
+		return item;
+	}
+
 	delete(id: string): boolean {
 		const slot = this.live.get(id);
 		if (!slot) return false;

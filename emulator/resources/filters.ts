@@ -1,12 +1,14 @@
 /** Traffic mirror filters: operations 8–12 of spec §1. */
 import { randomUUID } from 'node:crypto';
 
-import { ApiError, ERROR_CODES, notFound } from '../errors';
+import { ApiError, ERROR_CODES, invalid, notFound } from '../errors';
 import { EmulatorState, TrafficMirrorFilter, TrafficMirrorFilterRule } from '../model';
 import { Operation, OperationContext } from '../operation';
 import { FilterField, listPage } from '../query';
 import {
 	description,
+	JsonObject,
+	nonEmptyString,
 	parseJsonBody,
 	present,
 	rejectUnknownKeys,
@@ -16,6 +18,7 @@ import {
 } from '../validation';
 
 const ENVELOPE = 'traffic_mirror_filter';
+const KEYS = ['name', 'description'] as const;
 
 const LIST_FILTERS: Record<string, FilterField> = {
 	id: { kind: 'text', multi: true },
@@ -39,25 +42,43 @@ export function filterAnswer(state: EmulatorState, filter: TrafficMirrorFilter) 
 	};
 }
 
+/**
+ * The id of a stored filter, for the sessions and rules that name one. A missing filter makes their request a bad
+ * one rather than a missing resource `[U: status and code]`.
+ */
+export function existingFilterId(state: EmulatorState, value: unknown, where: string): string {
+	const id = nonEmptyString(value, where);
+	if (!state.filters.get(id)) throw invalid(`${where}: traffic mirror filter ${id} does not exist.`);
+	return id;
+}
+
 function findFilter(context: OperationContext): TrafficMirrorFilter {
 	const filter = context.state.filters.get(context.id);
 	if (!filter) throw notFound('Traffic mirror filter', context.id);
 	return filter;
 }
 
+/** Create and update take the same two fields; create also requires the name. */
+function applyFields(option: JsonObject, filter: TrafficMirrorFilter): void {
+	if (present(option, 'name', path('name'))) filter.name = resourceName(option.name, path('name'));
+	if (present(option, 'description', path('description'))) {
+		filter.description = description(option.description, path('description'));
+	}
+}
+
 export const createFilter: Operation = (context) => {
 	const option = unwrapEnvelope(parseJsonBody(context.body), ENVELOPE);
-	rejectUnknownKeys(option, ['name', 'description'], ENVELOPE);
+	rejectUnknownKeys(option, KEYS, ENVELOPE);
+	required(option, 'name', path('name'));
 	const filter: TrafficMirrorFilter = {
 		id: randomUUID(),
 		project_id: context.options.projectId,
-		name: resourceName(required(option, 'name', path('name')), path('name')),
-		description: present(option, 'description', path('description'))
-			? description(option.description, path('description'))
-			: '',
+		name: '',
+		description: '',
 		created_at: context.timestamp,
 		updated_at: context.timestamp,
 	};
+	applyFields(option, filter);
 	context.state.filters.add(filter);
 	context.counters.resourceCreated('filters');
 	return { status: 201, body: { [ENVELOPE]: filterAnswer(context.state, filter) } };
@@ -79,13 +100,11 @@ export const showFilter: Operation = (context) => ({
 export const updateFilter: Operation = (context) => {
 	const filter = findFilter(context);
 	const option = unwrapEnvelope(parseJsonBody(context.body), ENVELOPE);
-	rejectUnknownKeys(option, ['name', 'description'], ENVELOPE);
-	const name = present(option, 'name', path('name')) ? resourceName(option.name, path('name')) : filter.name;
-	const text = present(option, 'description', path('description'))
-		? description(option.description, path('description'))
-		: filter.description;
-	Object.assign(filter, { name, description: text, updated_at: context.timestamp });
-	return { status: 200, body: { [ENVELOPE]: filterAnswer(context.state, filter) } };
+	rejectUnknownKeys(option, KEYS, ENVELOPE);
+	// Changed on a copy that is stored only once every field passed, so that a refused update changes nothing.
+	const updated = { ...filter, updated_at: context.timestamp };
+	applyFields(option, updated);
+	return { status: 200, body: { [ENVELOPE]: filterAnswer(context.state, context.state.filters.replace(updated)) } };
 };
 
 /**

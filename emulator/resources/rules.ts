@@ -5,13 +5,13 @@ import { invalid, notFound } from '../errors';
 import { TrafficMirrorFilterRule } from '../model';
 import { Operation, OperationContext } from '../operation';
 import { FilterField, listPage } from '../query';
+import { existingFilterId } from './filters';
 import {
 	cidr,
 	description,
 	integer,
 	IpVersion,
 	JsonObject,
-	nonEmptyString,
 	oneOf,
 	oneOfIgnoringCase,
 	parseJsonBody,
@@ -111,10 +111,7 @@ export const createRule: Operation = (context) => {
 	for (const key of ['traffic_mirror_filter_id', 'direction', 'protocol', 'ethertype', 'action', 'priority']) {
 		required(option, key, path(key));
 	}
-	const filterId = nonEmptyString(option.traffic_mirror_filter_id, path('traffic_mirror_filter_id'));
-	if (!context.state.filters.get(filterId)) {
-		throw invalid(`${path('traffic_mirror_filter_id')}: traffic mirror filter ${filterId} does not exist.`);
-	}
+	const filterId = existingFilterId(context.state, option.traffic_mirror_filter_id, path('traffic_mirror_filter_id'));
 	const rule: TrafficMirrorFilterRule = {
 		id: randomUUID(),
 		project_id: context.options.projectId,
@@ -148,12 +145,10 @@ export const updateRule: Operation = (context) => {
 	const rule = findRule(context);
 	const option = unwrapEnvelope(parseJsonBody(context.body), ENVELOPE);
 	rejectUnknownKeys(option, UPDATE_KEYS, ENVELOPE);
-	// Validate on a copy so that a refused update changes nothing.
-	const updated = { ...rule };
+	// Changed on a copy that is stored only once every field passed, so that a refused update changes nothing.
+	const updated = { ...rule, updated_at: context.timestamp };
 	applyCommonFields(option, updated);
-	for (const key of [...CIDR_KEYS, ...PORT_KEYS]) delete rule[key];
-	Object.assign(rule, updated, { updated_at: context.timestamp });
-	return { status: 200, body: { [ENVELOPE]: rule } };
+	return { status: 200, body: { [ENVELOPE]: context.state.rules.replace(updated) } };
 };
 
 export const deleteRule: Operation = (context) => {

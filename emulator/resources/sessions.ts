@@ -5,6 +5,7 @@ import { invalid, notFound } from '../errors';
 import { TrafficMirrorSession } from '../model';
 import { Operation, OperationContext } from '../operation';
 import { FilterField, listPage } from '../query';
+import { existingFilterId } from './filters';
 import {
 	boolean,
 	description,
@@ -70,13 +71,6 @@ function findSession(context: OperationContext): TrafficMirrorSession {
 	return session;
 }
 
-function existingFilterId(context: OperationContext, value: unknown, where: string): string {
-	const id = nonEmptyString(value, where);
-	// A missing filter is a bad request for the session rather than a missing session `[U: status and code]`.
-	if (!context.state.filters.get(id)) throw invalid(`${where}: traffic mirror filter ${id} does not exist.`);
-	return id;
-}
-
 /**
  * The fields create and update share. The published spec types `virtual_network_id`, `packet_length` and
  * `enabled` as strings on create and as integer/boolean elsewhere, while Terraform sends integer/boolean on both
@@ -89,7 +83,7 @@ function applyCommonFields(context: OperationContext, option: JsonObject, sessio
 	}
 	if (present(option, 'traffic_mirror_filter_id', path('traffic_mirror_filter_id'))) {
 		session.traffic_mirror_filter_id = existingFilterId(
-			context,
+			context.state,
 			option.traffic_mirror_filter_id,
 			path('traffic_mirror_filter_id'),
 		);
@@ -161,11 +155,10 @@ export const updateSession: Operation = (context) => {
 	const session = findSession(context);
 	const option = unwrapEnvelope(parseJsonBody(context.body), ENVELOPE);
 	rejectUnknownKeys(option, UPDATE_KEYS, ENVELOPE);
-	// Validate on a copy so that a refused update changes nothing.
-	const updated = { ...session };
+	// Changed on a copy that is stored only once every field passed, so that a refused update changes nothing.
+	const updated = { ...session, updated_at: context.timestamp };
 	applyCommonFields(context, option, updated);
-	Object.assign(session, updated, { updated_at: context.timestamp });
-	return { status: 200, body: { [ENVELOPE]: session } };
+	return { status: 200, body: { [ENVELOPE]: context.state.sessions.replace(updated) } };
 };
 
 export const deleteSession: Operation = (context) => {

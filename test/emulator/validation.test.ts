@@ -181,6 +181,36 @@ describe('validation over HTTP', () => {
 		expect((shown.json() as unknown as RuleAnswer).traffic_mirror_filter_rule.priority).toBe(5);
 	});
 
+	it('clears a CIDR or port range updated to "" and keeps the fields the update leaves out', async () => {
+		const created = await signedRequest(emulator, 'POST', v3Path('traffic-mirror-filter-rules'), {
+			body: {
+				traffic_mirror_filter_rule: {
+					traffic_mirror_filter_id: filterId,
+					direction: 'ingress',
+					protocol: 'TCP',
+					ethertype: 'IPv4',
+					action: 'accept',
+					priority: 6,
+					source_cidr_block: '10.0.0.0/8',
+					destination_port_range: '80-443',
+				},
+			},
+		});
+		const id = (created.json() as unknown as RuleAnswer).traffic_mirror_filter_rule.id;
+		const path = v3Path(`traffic-mirror-filter-rules/${id}`);
+		const updated = await signedRequest(emulator, 'PUT', path, {
+			body: { traffic_mirror_filter_rule: { source_cidr_block: '', destination_cidr_block: '192.168.0.0/16' } },
+		});
+		expect(updated.status).toBe(200);
+		const shown = (await signedRequest(emulator, 'GET', path)).json() as unknown as RuleAnswer;
+		expect(shown.traffic_mirror_filter_rule).not.toHaveProperty('source_cidr_block');
+		expect(shown.traffic_mirror_filter_rule).toMatchObject({
+			destination_cidr_block: '192.168.0.0/16',
+			destination_port_range: '80-443',
+			priority: 6,
+		});
+	});
+
 	it('refuses unknown or repeated single-valued query parameters, and takes repeated filters as alternatives', async () => {
 		const list = (query: Record<string, string | string[]>) =>
 			signedRequest(emulator, 'GET', v3Path('traffic-mirror-sessions'), { query });
