@@ -15,6 +15,15 @@ export interface BenchEmulator {
 	close(): Promise<void>;
 }
 
+/** The node's credentials for an emulator at `url`, with the emulator's well-known keys. */
+export const emulatorCredentials = (url: string): Record<string, string> => ({
+	accessKeyId: EMULATOR_DEFAULTS.accessKeyId,
+	secretAccessKey: EMULATOR_DEFAULTS.secretAccessKey,
+	projectId: EMULATOR_DEFAULTS.projectId,
+	region: 'custom',
+	endpoint: url,
+});
+
 /** Runs a TypeScript file of this folder in a fresh Node process, with tsx as the loader. */
 export function forkTypeScript(file: string, env: Record<string, string> = {}) {
 	return fork(join(__dirname, file), [], { execArgv: ['--import', 'tsx', '--expose-gc'], env: { ...process.env, ...env } });
@@ -38,13 +47,7 @@ export async function startBenchEmulator(): Promise<BenchEmulator> {
 	};
 	return {
 		url,
-		credentials: {
-			accessKeyId: EMULATOR_DEFAULTS.accessKeyId,
-			secretAccessKey: EMULATOR_DEFAULTS.secretAccessKey,
-			projectId: EMULATOR_DEFAULTS.projectId,
-			region: 'custom',
-			endpoint: url,
-		},
+		credentials: emulatorCredentials(url),
 		setFaults: async (settings) => void (await control('PATCH', 'faults', settings)),
 		reset: async () => void (await control('POST', 'reset')),
 		counters: async () => (await control('GET', 'counters')) as CountersSnapshot,

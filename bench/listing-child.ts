@@ -11,6 +11,7 @@ import { v3 } from '@huaweicloud/huaweicloud-sdk-vpc';
 import { EMULATOR_DEFAULTS } from '../emulator/defaults';
 import './built-node';
 import { runNode, shutDownEngine } from '../test/helpers/engine';
+import { emulatorCredentials } from './emulator';
 
 export interface ListingSample {
 	sessions: number;
@@ -32,7 +33,7 @@ const { accessKeyId, secretAccessKey, projectId } = EMULATOR_DEFAULTS;
 async function listWithNode(limit?: number): Promise<unknown[]> {
 	const result = await runNode({
 		parameters: { resource: 'trafficMirrorSession', operation: 'getAll', ...(limit ? { returnAll: false, limit } : { returnAll: true }) },
-		credentials: { accessKeyId, secretAccessKey, projectId, region: 'custom', endpoint },
+		credentials: emulatorCredentials(endpoint),
 	});
 	if (result.error) throw result.error;
 	return result.items;

@@ -10,6 +10,7 @@ import type { ICredential } from '@huaweicloud/huaweicloud-sdk-core/auth/ICreden
 import { EMULATOR_DEFAULTS } from '../emulator/defaults';
 import { PROJECT_PLACEHOLDER, signHuaweiCloudRequest } from '../nodes/HuaweiCloudVpc/transport/authentication';
 import { signRequest } from '../nodes/HuaweiCloudVpc/transport/signer';
+import { SESSIONS_PATH } from '../nodes/HuaweiCloudVpc/actions/trafficMirrorSession/session.resource';
 import { median, rotated } from './stats';
 import { sessionBody } from './workload';
 
@@ -28,11 +29,11 @@ interface Sample {
 
 /** The node's typical requests: create, list with a filter and a marker, show, update, delete. */
 const REQUESTS: Sample[] = [
-	{ method: 'POST', path: '/vpc/traffic-mirror-sessions', query: {}, data: sessionBody(FILTER_ID) },
-	{ method: 'GET', path: '/vpc/traffic-mirror-sessions', query: { limit: 2000, marker: SESSION_ID, name: 'web mirror' } },
-	{ method: 'GET', path: `/vpc/traffic-mirror-sessions/${SESSION_ID}`, query: {} },
-	{ method: 'PUT', path: `/vpc/traffic-mirror-sessions/${SESSION_ID}`, query: {}, data: { traffic_mirror_session: { priority: 12 } } },
-	{ method: 'DELETE', path: `/vpc/traffic-mirror-sessions/${SESSION_ID}`, query: {} },
+	{ method: 'POST', path: SESSIONS_PATH, query: {}, data: sessionBody(FILTER_ID) },
+	{ method: 'GET', path: SESSIONS_PATH, query: { limit: 2000, marker: SESSION_ID, name: 'web mirror' } },
+	{ method: 'GET', path: `${SESSIONS_PATH}/${SESSION_ID}`, query: {} },
+	{ method: 'PUT', path: `${SESSIONS_PATH}/${SESSION_ID}`, query: {}, data: { traffic_mirror_session: { priority: 12 } } },
+	{ method: 'DELETE', path: `${SESSIONS_PATH}/${SESSION_ID}`, query: {} },
 ];
 const HEADERS = { 'Content-Type': 'application/json', 'X-Project-Id': projectId };
 

@@ -7,13 +7,6 @@ export function median(values: number[]): number {
 	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Milliseconds taken by `run`. */
-export async function elapsedMs(run: () => Promise<unknown>): Promise<number> {
-	const start = performance.now();
-	await run();
-	return performance.now() - start;
-}
-
 /** Every element of `order`, rotated by `round`: interleaved runs do not always favour the same contender. */
 export function rotated<T>(order: readonly T[], round: number): T[] {
 	const shift = round % order.length;

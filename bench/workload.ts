@@ -7,11 +7,11 @@ import { Agent, request } from 'node:http';
 
 import { DEMO_PORTS } from '../emulator/server';
 import { signHuaweiCloudRequest, PROJECT_PLACEHOLDER } from '../nodes/HuaweiCloudVpc/transport/authentication';
+import { FILTERS_PATH } from '../nodes/HuaweiCloudVpc/actions/trafficMirrorFilter/filter.resource';
 import { SESSIONS_PATH } from '../nodes/HuaweiCloudVpc/actions/trafficMirrorSession/session.resource';
 
 export const SOURCE_PORT_ID = DEMO_PORTS[0].id;
 export const TARGET_PORT_ID = DEMO_PORTS[3].id;
-const FILTERS_PATH = '/vpc/traffic-mirror-filters';
 
 export function sessionBody(filterId: string) {
 	return {
