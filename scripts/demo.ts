@@ -18,12 +18,13 @@ const portName = (id: unknown) => portNames.get(String(id)) ?? String(id);
 async function main(): Promise<void> {
 	let emulator: RunningEmulator | undefined;
 	let prepared: PreparedN8n | undefined;
-	const stop = async () => {
-		prepared?.dispose();
-		prepared = undefined;
-		await emulator?.close();
-		emulator = undefined;
-	};
+	// Ctrl-C calls it while the main path may be calling it too: one clean-up, shared (a second close would throw).
+	let stopping: Promise<void> | undefined;
+	const stop = () =>
+		(stopping ??= (async () => {
+			prepared?.dispose();
+			await emulator?.close();
+		})());
 	process.once('SIGINT', () => void stop().then(() => process.exit(130)));
 	try {
 		emulator = await startEmulator({ port: 0 });
