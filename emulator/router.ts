@@ -74,17 +74,19 @@ function decode(segment: string): string | undefined {
 	}
 }
 
+/** The patterns split once at start-up, not on every request. */
+const SPLIT_ROUTES = ROUTES.map((route) => ({ route, parts: route.pattern.split('/') }));
+
 /** The route for a method and a raw path (without query), or undefined. */
 export function matchRoute(method: string, rawPath: string): RouteMatch | undefined {
-	const segments = rawPath.split('/');
-	for (const route of ROUTES) {
-		if (route.method !== method) continue;
-		const pattern = route.pattern.split('/');
-		if (pattern.length !== segments.length) continue;
+	// Decoded once for all routes; a segment that does not decode matches no route.
+	const segments = rawPath.split('/').map(decode);
+	for (const { route, parts } of SPLIT_ROUTES) {
+		if (route.method !== method || parts.length !== segments.length) continue;
 		let projectId = '';
 		let id = '';
-		const matched = pattern.every((part, index) => {
-			const segment = decode(segments[index]);
+		const matched = parts.every((part, index) => {
+			const segment = segments[index];
 			if (segment === undefined || (part.startsWith('{') && segment === '')) return false;
 			if (part === '{project_id}') projectId = segment;
 			else if (part === '{id}') id = segment;
