@@ -14,6 +14,7 @@ import {
 	canonicalUri,
 	collectQuery,
 	computeSignature,
+	ParsedAuthorization,
 	parseAuthorizationHeader,
 	payloadHash,
 	QueryParameters,
@@ -98,7 +99,7 @@ export class Authenticator {
 			throw authenticationFailed('AK access failed to reach the limit,forbidden.');
 		}
 		try {
-			this.check(request, parsed.accessKeyId, parsed.signedHeaders, parsed.signature, now);
+			this.check(request, parsed, now);
 		} catch (error) {
 			if (this.settings.akLockout) {
 				// A lock that has run out starts a fresh count.
@@ -110,7 +111,8 @@ export class Authenticator {
 		this.failures.delete(ak);
 	}
 
-	private check(request: ReceivedRequest, ak: string, signedHeaders: string[], signature: string, now: number): void {
+	private check(request: ReceivedRequest, authorization: ParsedAuthorization, now: number): void {
+		const { accessKeyId: ak, signedHeaders, signature } = authorization;
 		if (ak !== this.settings.accessKeyId) throw authenticationFailed(`ak ${ak} not exist`);
 		const sdkDate = header(request.headers, 'x-sdk-date');
 		if (sdkDate === undefined) throw authenticationFailed('verify aksk signature fail, x-sdk-date not found');

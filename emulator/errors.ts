@@ -20,7 +20,7 @@ export const ERROR_CODES = {
 	gatewayInternal: 'APIGW.0601',
 } as const;
 
-/** An answer other than success; the server turns it into `{error_code, error_msg, request_id}`. */
+/** An answer other than success; `errorBody` (http.ts) writes it in the service's or the gateway's format. */
 export class ApiError extends Error {
 	constructor(
 		readonly status: number,

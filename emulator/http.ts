@@ -1,7 +1,7 @@
 /** Reading requests and writing answers in the service's and the gateway's formats. */
 import { IncomingMessage, ServerResponse } from 'node:http';
 
-import { ApiError } from './errors';
+import { ApiError, ERROR_CODES } from './errors';
 
 /** The gateway refuses bodies over 12 MB (APIGERR: APIGW.0201, 413). */
 const MAX_BODY_BYTES = 12 * 1024 * 1024;
@@ -16,7 +16,7 @@ export function readBody(request: IncomingMessage): Promise<Buffer> {
 		});
 		request.on('end', () =>
 			size > MAX_BODY_BYTES
-				? reject(new ApiError(413, 'APIGW.0201', 'Request entity too large'))
+				? reject(new ApiError(413, ERROR_CODES.gatewayBadRequest, 'Request entity too large'))
 				: resolve(Buffer.concat(chunks)),
 		);
 		request.on('error', reject);
@@ -29,13 +29,7 @@ export function sendJson(
 	body: unknown,
 	headers: Record<string, string> = {},
 ): void {
-	const text = JSON.stringify(body);
-	response.writeHead(status, {
-		'Content-Type': 'application/json',
-		'Content-Length': Buffer.byteLength(text),
-		...headers,
-	});
-	response.end(text);
+	sendText(response, status, 'application/json', JSON.stringify(body), headers);
 }
 
 export function sendText(

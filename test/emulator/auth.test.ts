@@ -3,14 +3,11 @@ import { v3 } from '@huaweicloud/huaweicloud-sdk-vpc';
 
 import { startEmulator, RunningEmulator } from '../../emulator/server';
 import { formatSdkDate, signRequest } from '../../nodes/HuaweiCloudVpc/transport/signer';
-import { AK, PROJECT_ID, SK, SessionsAnswer, sdkClient, sdkError, signedRequest, v3Path, wire } from './helpers';
+import { AK, PROJECT_ID, SK, SessionsAnswer, sdkClient, sdkError, signedRequest, v3Path, wire, withoutHost } from './helpers';
 
 const NOW = new Date('2024-01-02T03:04:05Z');
 const TOKEN = 'EXAMPLE-SECURITY-TOKEN';
 const listRequest = () => new v3.ListTrafficMirrorSessionsRequest();
-/** fetch sets Host itself, to the value that was signed. */
-const withoutHost = (headers: Record<string, string>) =>
-	Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'host'));
 
 describe('AK/SK signatures', () => {
 	let emulator: RunningEmulator;

@@ -53,6 +53,10 @@ export interface RawAnswer {
 	json: () => Record<string, unknown>;
 }
 
+/** Signed headers as fetch takes them: fetch sets Host itself, to the same value that was signed. */
+export const withoutHost = (headers: Record<string, string>) =>
+	Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'host'));
+
 /** A request signed with the project's signer, with the exact body and headers given. */
 export async function signedRequest(
 	emulator: RunningEmulator,
@@ -78,9 +82,7 @@ export async function signedRequest(
 		options.keys ?? { accessKeyId: AK, secretAccessKey: SK },
 		options.signingDate,
 	);
-	// fetch sets Host itself, to the same value that was signed.
-	const headers = Object.fromEntries(Object.entries(signed.headers).filter(([name]) => name.toLowerCase() !== 'host'));
-	const response = await fetch(url, { method, headers, body });
+	const response = await fetch(url, { method, headers: withoutHost(signed.headers), body });
 	const text = await response.text();
 	return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) };
 }
