@@ -6,9 +6,8 @@ import {
 } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
 
 import { HuaweiCloudApi } from '../../credentials/HuaweiCloudApi.credentials';
-import { EMULATOR_DEFAULTS } from '../../emulator/defaults';
-import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import { CUSTOM_ENDPOINT, VPC_REGIONS } from '../../nodes/HuaweiCloudVpc/transport/endpoint';
+import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
 
 const credential = new HuaweiCloudApi();
 const property = (name: string): INodeProperties => {
@@ -59,21 +58,11 @@ describe('the credential type', () => {
 });
 
 describe("the credential's test request, signed by authenticate, against the emulator", () => {
-	let emulator: RunningEmulator;
+	let api: ApiFixture;
 	beforeAll(async () => {
-		emulator = await startEmulator({ port: 0, securityToken: 'TEMPORARY-TOKEN' });
+		api = await startApiFixture({ securityToken: 'TEMPORARY-TOKEN' });
 	});
-	afterAll(async () => await emulator.close());
-
-	const credentials = (overrides: Record<string, string> = {}) => ({
-		accessKeyId: EMULATOR_DEFAULTS.accessKeyId,
-		secretAccessKey: EMULATOR_DEFAULTS.secretAccessKey,
-		securityToken: 'TEMPORARY-TOKEN',
-		projectId: EMULATOR_DEFAULTS.projectId,
-		region: CUSTOM_ENDPOINT,
-		endpoint: emulator.url,
-		...overrides,
-	});
+	afterAll(async () => await api.close());
 
 	/** As n8n's routing sends a credential test: empty qs/headers/body defaults, the test request, a full response. */
 	async function sendTestRequest(overrides: Record<string, string> = {}) {
@@ -86,7 +75,7 @@ describe("the credential's test request, signed by authenticate, against the emu
 			ignoreHttpStatusErrors: true,
 		} as IHttpRequestOptions;
 		removeEmptyBody(options);
-		const signed = await credential.authenticate(credentials(overrides), options);
+		const signed = await credential.authenticate(api.credentials(overrides), options);
 		const response = (await httpRequest(signed)) as { statusCode: number; body: unknown };
 		const json = typeof response.body === 'string' ? JSON.parse(response.body) : response.body;
 		return { status: response.statusCode, json: json as Record<string, unknown> };

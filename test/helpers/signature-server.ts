@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { CUSTOM_ENDPOINT } from '../../nodes/HuaweiCloudVpc/transport/endpoint';
 import {
 	buildCanonicalRequest,
 	buildStringToSign,
@@ -16,12 +17,9 @@ import {
 	parseAuthorizationHeader,
 	payloadHash,
 } from '../../nodes/HuaweiCloudVpc/transport/signer';
+import { AK, PROJECT_ID, SK } from '../signer/vectors';
 
-export const TEST_CREDENTIALS = {
-	accessKeyId: 'HPUAEXAMPLEAK0000001',
-	secretAccessKey: 'exampleSecretKey0123456789abcdefghijklmn',
-	projectId: '7365fcd452924e398ec4cc1fe39c0d12',
-};
+export const TEST_CREDENTIALS = { accessKeyId: AK, secretAccessKey: SK, projectId: PROJECT_ID };
 
 export interface RecordedRequest {
 	method: string;
@@ -41,6 +39,8 @@ export interface CannedResponse {
 
 export interface SignatureServer {
 	url: string;
+	/** The node's credentials for this server: the test keys, then `extra`. */
+	credentials(extra?: Record<string, string>): Record<string, string>;
 	requests: RecordedRequest[];
 	/** Responses for the next requests, in order; once used up, creates are answered 201. */
 	respondWith(...responses: CannedResponse[]): void;
@@ -75,8 +75,10 @@ export async function startSignatureServer(secretAccessKey = TEST_CREDENTIALS.se
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
+	const url = `http://127.0.0.1:${port}`;
 	return {
-		url: `http://127.0.0.1:${port}`,
+		url,
+		credentials: (extra = {}) => ({ ...TEST_CREDENTIALS, region: CUSTOM_ENDPOINT, endpoint: url, ...extra }),
 		requests,
 		respondWith: (...responses) => queue.push(...responses),
 		close: async () => {

@@ -1,15 +1,17 @@
 /** Traffic Mirror Filter Create, Get, Update and Delete through n8n's engine against the emulator. */
 import type { INodeParameters } from 'n8n-workflow';
 
+import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
 import { shutDownEngine } from '../helpers/engine';
-import { byId, MISSING_ID, startFilterFixture, type FilterFixture } from './filter-fixtures';
+import { MISSING_ID } from '../helpers/ids';
+import { byId } from '../helpers/parameters';
 
-let fixture: FilterFixture;
+let fixture: ApiFixture;
 beforeAll(async () => {
-	fixture = await startFilterFixture();
+	fixture = await startApiFixture();
 });
 afterAll(async () => {
-	await fixture.emulator.close();
+	await fixture.close();
 	shutDownEngine();
 });
 

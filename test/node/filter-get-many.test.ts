@@ -1,21 +1,21 @@
 /** Traffic Mirror Filter Get Many: Return All and Limit across pages, and the list filters of spec §3.2. */
 import type { INodeParameters } from 'n8n-workflow';
 
+import { createInBatches, startApiFixture, type ApiFixture } from '../helpers/api-fixture';
 import { shutDownEngine } from '../helpers/engine';
-import { startFilterFixture, type FilterFixture } from './filter-fixtures';
 
 // One more than the largest page (2000), so that Return All needs two pages.
 const MANY = 2001;
 
-let fixture: FilterFixture;
+let fixture: ApiFixture;
 beforeAll(async () => {
-	fixture = await startFilterFixture();
-	await fixture.createFilters(MANY, 'bulk');
+	fixture = await startApiFixture();
+	await createInBatches(MANY, async (index) => await fixture.createFilter({ name: `bulk-${String(index).padStart(5, '0')}` }));
 	await fixture.createFilter({ name: 'special-a', description: 'the one' });
 	await fixture.createFilter({ name: 'special-b', description: 'another' });
 }, 60_000);
 afterAll(async () => {
-	await fixture.emulator.close();
+	await fixture.close();
 	shutDownEngine();
 });
 

@@ -1,32 +1,26 @@
 /** Traffic Mirror Filter Rule Create, Get, Update and Delete through n8n's engine against the emulator. */
 import type { INodeParameters } from 'n8n-workflow';
 
+import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
 import { shutDownEngine } from '../helpers/engine';
-import { byId, MISSING_ID, startFilterFixture, type FilterFixture } from './filter-fixtures';
+import { MISSING_ID } from '../helpers/ids';
+import { byId, ruleCreateParameters } from '../helpers/parameters';
 
-let fixture: FilterFixture;
+let fixture: ApiFixture;
 let filterId: string;
 beforeAll(async () => {
-	fixture = await startFilterFixture();
+	fixture = await startApiFixture();
 	filterId = (await fixture.createFilter({ name: 'rules-home' })).id;
 });
 afterAll(async () => {
-	await fixture.emulator.close();
+	await fixture.close();
 	shutDownEngine();
 });
 
 const ruleOperation = (operation: string, parameters: INodeParameters = {}) =>
 	fixture.run({ resource: 'trafficMirrorFilterRule', operation, ...parameters });
 
-const createParameters = (overrides: INodeParameters = {}): INodeParameters => ({
-	trafficMirrorFilterId: byId(filterId),
-	direction: 'ingress',
-	protocol: 'TCP',
-	ethertype: 'IPv4',
-	action: 'accept',
-	priority: 10,
-	...overrides,
-});
+const createParameters = (overrides: INodeParameters = {}) => ruleCreateParameters(filterId, overrides);
 
 describe('Create', () => {
 	test('creates a rule with every field, and it shows up in its filter’s ingress rules', async () => {

@@ -1,31 +1,27 @@
 /** Traffic Mirror Filter Rule Get Many: Return All and Limit across pages, and the list filters of spec §3.3. */
 import type { INodeParameters } from 'n8n-workflow';
 
+import { createInBatches, startApiFixture, type ApiFixture } from '../helpers/api-fixture';
 import { shutDownEngine } from '../helpers/engine';
-import { byId, startFilterFixture, type FilterFixture } from './filter-fixtures';
+import { byId } from '../helpers/parameters';
 
 // One more than the largest page (2000), so that Return All needs two pages.
 const MANY = 2001;
 
-let fixture: FilterFixture;
+let fixture: ApiFixture;
 let bulkFilterId: string;
 let smallFilterId: string;
 beforeAll(async () => {
-	fixture = await startFilterFixture();
+	fixture = await startApiFixture();
 	bulkFilterId = (await fixture.createFilter({ name: 'bulk' })).id;
-	for (let start = 0; start < MANY; start += 50) {
-		const batch = Array.from({ length: Math.min(50, MANY - start) }, (_, i) =>
-			fixture.createRule(bulkFilterId, { priority: start + i + 1 }),
-		);
-		await Promise.all(batch);
-	}
+	await createInBatches(MANY, async (index) => await fixture.createRule(bulkFilterId, { priority: index + 1 }));
 	smallFilterId = (await fixture.createFilter({ name: 'small' })).id;
 	await fixture.createRule(smallFilterId, { direction: 'ingress', protocol: 'TCP', priority: 1, destination_port_range: '80-80' });
 	await fixture.createRule(smallFilterId, { direction: 'ingress', protocol: 'UDP', priority: 2, action: 'reject' });
 	await fixture.createRule(smallFilterId, { direction: 'egress', protocol: 'TCP', priority: 1, source_cidr_block: '10.0.0.0/8' });
 }, 60_000);
 afterAll(async () => {
-	await fixture.emulator.close();
+	await fixture.close();
 	shutDownEngine();
 });
 

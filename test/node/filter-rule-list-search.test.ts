@@ -1,35 +1,17 @@
-/**
- * The rule picker's list (searchTrafficMirrorFilterRules) against the emulator. n8n's load-options context is not
- * part of the engine run, so a small one stands in: it signs with the credential's own signing function and sends
- * with fetch, as n8n's HTTP helper would.
- */
-import type { IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+/** The rule picker's list (searchTrafficMirrorFilterRules) against the emulator. */
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { searchTrafficMirrorFilterRules } from '../../nodes/HuaweiCloudVpc/methods/listSearch';
-import { signHuaweiCloudRequest } from '../../nodes/HuaweiCloudVpc/transport/authentication';
-import { AK, PROJECT_ID, SK } from '../emulator/helpers';
-import { startFilterFixture, type FilterFixture } from './filter-fixtures';
+import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
+import { loadOptionsContext } from '../helpers/load-options';
 
-let fixture: FilterFixture;
+let fixture: ApiFixture;
 let context: ILoadOptionsFunctions;
 beforeAll(async () => {
-	fixture = await startFilterFixture();
-	const credentials = { accessKeyId: AK, secretAccessKey: SK, projectId: PROJECT_ID, region: 'custom', endpoint: fixture.emulator.url };
-	context = {
-		getNode: () => ({ name: 'Huawei Cloud VPC', type: 'huaweiCloudVpc', typeVersion: 1, position: [0, 0], parameters: {}, id: '1' }),
-		helpers: {
-			httpRequestWithAuthentication: async (_credential: string, options: IHttpRequestOptions) => {
-				const signed = signHuaweiCloudRequest(credentials, options);
-				const headers = Object.fromEntries(
-					Object.entries(signed.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'host'),
-				) as Record<string, string>;
-				const response = await fetch(signed.url, { method: signed.method, headers, body: signed.body as string | undefined });
-				return { body: await response.text(), headers: Object.fromEntries(response.headers), statusCode: response.status };
-			},
-		},
-	} as unknown as ILoadOptionsFunctions;
+	fixture = await startApiFixture();
+	context = loadOptionsContext(fixture.credentials());
 });
-afterAll(async () => await fixture.emulator.close());
+afterAll(async () => await fixture.close());
 
 test('labels each rule by what it matches, with its description, and searches the labels', async () => {
 	const filterId = (await fixture.createFilter({ name: 'labelled' })).id;

@@ -1,19 +1,20 @@
 /** Traffic Mirror Filter Rule input errors: each names the field, the rule and the value, and nothing is sent. */
 import type { INodeParameters } from 'n8n-workflow';
 
+import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
 import { shutDownEngine } from '../helpers/engine';
-import { byId, startFilterFixture, type FilterFixture } from './filter-fixtures';
+import { byId, ruleCreateParameters } from '../helpers/parameters';
 
-let fixture: FilterFixture;
+let fixture: ApiFixture;
 let filterId: string;
 let ruleId: string;
 beforeAll(async () => {
-	fixture = await startFilterFixture();
+	fixture = await startApiFixture();
 	filterId = (await fixture.createFilter()).id;
 	ruleId = (await fixture.createRule(filterId, { priority: 5, source_cidr_block: '10.0.0.0/8' })).id;
 });
 afterAll(async () => {
-	await fixture.emulator.close();
+	await fixture.close();
 	shutDownEngine();
 });
 
@@ -25,16 +26,7 @@ async function expectRefused(parameters: INodeParameters, message: RegExp | stri
 	expect(fixture.totalRequests()).toBe(before);
 }
 
-const create = (overrides: INodeParameters) => ({
-	operation: 'create',
-	trafficMirrorFilterId: byId(filterId),
-	direction: 'ingress',
-	protocol: 'TCP',
-	ethertype: 'IPv4',
-	action: 'accept',
-	priority: 10,
-	...overrides,
-});
+const create = (overrides: INodeParameters) => ({ operation: 'create', ...ruleCreateParameters(filterId, overrides) });
 
 test.each([
 	['a priority of 0', { priority: 0 }, /^Invalid Priority \(priority\): must be an integer from 1 to 65535; got 0$/],

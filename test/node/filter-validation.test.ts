@@ -1,17 +1,18 @@
 /** Traffic Mirror Filter input errors: each names the field, the rule and the value, and nothing is sent. */
 import type { INodeParameters } from 'n8n-workflow';
 
+import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
 import { shutDownEngine } from '../helpers/engine';
-import { byId, startFilterFixture, type FilterFixture } from './filter-fixtures';
+import { byId } from '../helpers/parameters';
 
-let fixture: FilterFixture;
+let fixture: ApiFixture;
 let filterId: string;
 beforeAll(async () => {
-	fixture = await startFilterFixture();
+	fixture = await startApiFixture();
 	filterId = (await fixture.createFilter({ name: 'untouched', description: 'as created' })).id;
 });
 afterAll(async () => {
-	await fixture.emulator.close();
+	await fixture.close();
 	shutDownEngine();
 });
 

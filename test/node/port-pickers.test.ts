@@ -2,20 +2,20 @@
  * The network interface pickers against the emulator's ports: the mirror target's searchable list (searchPorts) and
  * the mirror sources' option list (getPorts), which reads every page of the ports API.
  */
-import { DEMO_PORTS, startEmulator, type RunningEmulator } from '../../emulator/server';
+import { DEMO_PORTS } from '../../emulator/server';
 import { getPorts } from '../../nodes/HuaweiCloudVpc/methods/loadOptions';
 import { searchPorts } from '../../nodes/HuaweiCloudVpc/methods/listSearch';
-import { AK, PROJECT_ID, SK } from '../emulator/helpers';
+import { TARGET_PORT_ID } from '../emulator/helpers';
+import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
 import { loadOptionsContext } from '../helpers/load-options';
 
-let emulator: RunningEmulator;
+let api: ApiFixture;
 beforeEach(async () => {
-	emulator = await startEmulator({ port: 0 });
+	api = await startApiFixture();
 });
-afterEach(async () => await emulator.close());
+afterEach(async () => await api.close());
 
-const context = () =>
-	loadOptionsContext({ accessKeyId: AK, secretAccessKey: SK, projectId: PROJECT_ID, region: 'custom', endpoint: emulator.url });
+const context = () => loadOptionsContext(api.credentials());
 
 test('the sources list offers every port by name and address, sorted, with its ID as the value', async () => {
 	const options = await getPorts.call(context());
@@ -27,17 +27,17 @@ test('the sources list offers every port by name and address, sorted, with its I
 });
 
 test('the sources list reads past the first page of the ports API', async () => {
-	for (let index = 0; index < 150; index++) emulator.addPort({ name: `extra-${String(index).padStart(3, '0')}` });
+	for (let index = 0; index < 150; index++) api.emulator.addPort({ name: `extra-${String(index).padStart(3, '0')}` });
 	const options = await getPorts.call(context());
 	expect(options).toHaveLength(DEMO_PORTS.length + 150);
 	expect(new Set(options.map((option) => option.value)).size).toBe(DEMO_PORTS.length + 150);
-	expect(emulator.counters().requests.byOperation).toMatchObject({ ListPorts: 2 });
+	expect(api.emulator.counters().requests.byOperation).toMatchObject({ ListPorts: 2 });
 });
 
 test('the target list is searchable by name and paginated', async () => {
 	const found = await searchPorts.call(context(), 'analyser');
-	expect(found.results).toEqual([{ name: 'analyser-eth0 (192.168.0.100)', value: 'c9f8acef-d550-4fbe-be7c-e8bfd3501dc1' }]);
-	for (let index = 0; index < 120; index++) emulator.addPort({ name: `extra-${index}` });
+	expect(found.results).toEqual([{ name: 'analyser-eth0 (192.168.0.100)', value: TARGET_PORT_ID }]);
+	for (let index = 0; index < 120; index++) api.emulator.addPort({ name: `extra-${index}` });
 	const first = await searchPorts.call(context());
 	expect(first.results).toHaveLength(100);
 	const second = await searchPorts.call(context(), undefined, first.paginationToken as string);

@@ -1,22 +1,19 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
-
 import type { ExecutionError, IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { EMULATOR_DEFAULTS } from '../../emulator/defaults';
-import { startEmulator } from '../../emulator/server';
-import { signedRequest, v3Path } from '../emulator/helpers';
+import { SOURCE_PORT_ID as SOURCE, TARGET_PORT_ID as TARGET } from '../emulator/helpers';
+import { startApiFixture } from '../helpers/api-fixture';
 import { NODE_NAME, runNode, shutDownEngine, type RunResult } from '../helpers/engine';
+import { MORE_PORT_IDS, uuids as ids } from '../helpers/ids';
+import { byId, sessionCreateParameters } from '../helpers/parameters';
+import { refusedEndpoint } from '../helpers/refused-endpoint';
+import { expectNoSecrets } from '../helpers/secrets';
 import { startSignatureServer, TEST_CREDENTIALS, type SignatureServer } from '../helpers/signature-server';
 
+// The filter of the seed page's example request.
 const FILTER = 'b765ba87-c0b4-4f1a-9ec3-d5b1d1ddb137';
-const SOURCE = '6134900d-31a6-4b71-8453-dbca7f26982a';
-const SOURCE_2 = '2f2b6f5e-1f0f-4d6c-9a7e-0c4e2f3b1a01';
-const TARGET = 'c9f8acef-d550-4fbe-be7c-e8bfd3501dc1';
+const [SOURCE_2] = MORE_PORT_IDS;
 const SECURITY_TOKEN = 'TEMPORARY-SECURITY-TOKEN-must-never-leak-0123456789';
 const SESSIONS_PATH = `/v3/${TEST_CREDENTIALS.projectId}/vpc/traffic-mirror-sessions`;
-const ids = (count: number) =>
-	Array.from({ length: count }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`);
 
 let server: SignatureServer;
 beforeEach(async () => {
@@ -25,24 +22,10 @@ beforeEach(async () => {
 afterEach(async () => await server.close());
 afterAll(() => shutDownEngine());
 
-const credentials = (overrides: IDataObject = {}) => ({
-	...TEST_CREDENTIALS,
-	region: 'custom',
-	endpoint: server.url,
-	...overrides,
-});
+const credentials = (overrides: Record<string, string> = {}) => server.credentials(overrides);
 
 /** The seed page's example request, as node parameters. */
-const seedParameters = {
-	resource: 'trafficMirrorSession',
-	operation: 'create',
-	name: 'test-session',
-	trafficMirrorFilterId: { __rl: true, mode: 'id', value: FILTER },
-	trafficMirrorSources: SOURCE,
-	trafficMirrorTargetType: 'eni',
-	trafficMirrorTargetId: { __rl: true, mode: 'id', value: TARGET },
-	priority: 11,
-};
+const seedParameters = sessionCreateParameters(FILTER, { name: 'test-session', priority: 11 });
 const requiredBody = {
 	name: 'test-session',
 	traffic_mirror_filter_id: FILTER,
@@ -58,20 +41,6 @@ const create = async (parameters: INodeParameters, options: { items?: IDataObjec
 	await runNode({ parameters: { ...seedParameters, ...parameters }, credentials: credentials(), ...options });
 
 const sentSessions = () => server.requests.map((request) => (request.json as IDataObject).traffic_mirror_session);
-
-/** The error as n8n stores and shows it, every own property followed (cycles cut), for looking for secrets. */
-function serialise(value: unknown): string {
-	const seen = new WeakSet<object>();
-	const walk = (node: unknown): unknown => {
-		if (typeof node !== 'object' || node === null) return node;
-		if (seen.has(node)) return '[cycle]';
-		seen.add(node);
-		const copy: Record<string, unknown> = {};
-		for (const key of Object.getOwnPropertyNames(node)) copy[key] = walk((node as Record<string, unknown>)[key]);
-		return copy;
-	};
-	return JSON.stringify(walk(value));
-}
 
 function expectError(result: RunResult): ExecutionError & IDataObject {
 	expect(result.error).toBeDefined();
@@ -493,11 +462,7 @@ describe('create: API errors', () => {
 
 describe('create: the secret key and the security token never leave the credential', () => {
 	const temporaryCredentials = () => credentials({ securityToken: SECURITY_TOKEN });
-	const expectNoSecrets = (result: RunResult) => {
-		const everything = serialise(result.items) + serialise(result.error);
-		expect(everything).not.toContain(TEST_CREDENTIALS.secretAccessKey);
-		expect(everything).not.toContain(SECURITY_TOKEN);
-	};
+	const secrets = [TEST_CREDENTIALS.secretAccessKey, SECURITY_TOKEN];
 
 	test('on success (and the token was sent and signed)', async () => {
 		const result = await runNode({ parameters: seedParameters, credentials: temporaryCredentials() });
@@ -505,13 +470,13 @@ describe('create: the secret key and the security token never leave the credenti
 		expect(server.requests[0].signatureValid).toBe(true);
 		expect(server.requests[0].headers['x-security-token']).toBe(SECURITY_TOKEN);
 		expect(server.requests[0].headers.authorization).toContain('x-security-token');
-		expectNoSecrets(result);
+		expectNoSecrets(result, secrets);
 	});
 
 	test('on a validation failure', async () => {
 		const result = await runNode({ parameters: { ...seedParameters, priority: 0 }, credentials: temporaryCredentials() });
 		expect(result.error).toBeDefined();
-		expectNoSecrets(result);
+		expectNoSecrets(result, secrets);
 	});
 
 	test('on an API failure, also as a Continue On Fail item', async () => {
@@ -521,59 +486,40 @@ describe('create: the secret key and the security token never leave the credenti
 		);
 		const failed = await runNode({ parameters: seedParameters, credentials: temporaryCredentials() });
 		expect(failed.error).toBeDefined();
-		expectNoSecrets(failed);
+		expectNoSecrets(failed, secrets);
 		const continued = await runNode({
 			parameters: seedParameters,
 			credentials: temporaryCredentials(),
 			settings: { onError: 'continueRegularOutput' },
 		});
 		expect(continued.items[0].json.httpCode).toBe('404');
-		expectNoSecrets(continued);
+		expectNoSecrets(continued, secrets);
 	});
 
 	test('on a connection failure (nothing listening on the port)', async () => {
-		const closedPort = await new Promise<number>((resolve) => {
-			const probe = createServer().listen(0, '127.0.0.1', () => {
-				const { port } = probe.address() as AddressInfo;
-				probe.close(() => resolve(port));
-			});
-		});
 		const result = await runNode({
 			parameters: seedParameters,
-			credentials: credentials({ securityToken: SECURITY_TOKEN, endpoint: `http://127.0.0.1:${closedPort}` }),
+			credentials: credentials({ securityToken: SECURITY_TOKEN, endpoint: await refusedEndpoint() }),
 		});
 		const error = expectError(result);
 		expect(error.name).toBe('NodeApiError');
 		// n8n's own wording for ECONNREFUSED, which the node keeps.
 		expect(error.message).toContain('refused the connection');
 		expect(error.context).toMatchObject({ itemIndex: 0 });
-		expectNoSecrets(result);
+		expectNoSecrets(result, secrets);
 	});
 });
 
 describe('create: against the emulator, which states the service\'s rules for itself', () => {
 	test('the session the node builds with every field is accepted and stored as sent', async () => {
-		const emulator = await startEmulator({ port: 0 });
+		const api = await startApiFixture();
 		try {
-			const filter = await signedRequest(emulator, 'POST', v3Path('traffic-mirror-filters'), {
-				body: { traffic_mirror_filter: { name: 'web-filter' } },
-			});
-			expect(filter.status).toBe(201);
-			const filterId = (filter.json().traffic_mirror_filter as IDataObject).id as string;
-			const result = await runNode({
-				parameters: {
-					...seedParameters,
-					name: '流量镜像-web',
-					trafficMirrorFilterId: { __rl: true, mode: 'id', value: filterId },
-					additionalFields: { description: 'all fields', enabled: false, packetLength: 128, type: 'eni', virtualNetworkId: 0 },
-				},
-				credentials: {
-					accessKeyId: EMULATOR_DEFAULTS.accessKeyId,
-					secretAccessKey: EMULATOR_DEFAULTS.secretAccessKey,
-					projectId: EMULATOR_DEFAULTS.projectId,
-					region: 'custom',
-					endpoint: emulator.url,
-				},
+			const filterId = (await api.createFilter({ name: 'web-filter' })).id;
+			const result = await api.run({
+				...seedParameters,
+				name: '流量镜像-web',
+				trafficMirrorFilterId: byId(filterId),
+				additionalFields: { description: 'all fields', enabled: false, packetLength: 128, type: 'eni', virtualNetworkId: 0 },
 			});
 			expect(result.error).toBeUndefined();
 			expect(result.items[0].json).toMatchObject({
@@ -588,13 +534,13 @@ describe('create: against the emulator, which states the service\'s rules for it
 				packet_length: 128,
 				virtual_network_id: 0,
 				type: 'eni',
-				project_id: EMULATOR_DEFAULTS.projectId,
+				project_id: api.emulator.options.projectId,
 			});
 			expect(result.items[0].json.id).toEqual(expect.any(String));
 			expect(result.items[0].json.request_id).toEqual(expect.any(String));
-			expect(emulator.counters().created.sessions).toBe(1);
+			expect(api.emulator.counters().created.sessions).toBe(1);
 		} finally {
-			await emulator.close();
+			await api.close();
 		}
 	});
 });

@@ -1,19 +1,21 @@
 import type { INodeParameters } from 'n8n-workflow';
 
+import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
 import { runNode, shutDownEngine } from '../helpers/engine';
+import { MISSING_ID as MISSING } from '../helpers/ids';
+import { byId } from '../helpers/parameters';
 import { startSignatureServer, TEST_CREDENTIALS } from '../helpers/signature-server';
-import { byId, startSessionFixture, type SessionFixture } from './session-fixtures';
 
-let fixture: SessionFixture;
+let fixture: ApiFixture;
+let filterId: string;
 beforeAll(async () => {
-	fixture = await startSessionFixture();
+	fixture = await startApiFixture();
+	filterId = (await fixture.createFilter()).id;
 });
 afterAll(async () => {
-	await fixture.emulator.close();
+	await fixture.close();
 	shutDownEngine();
 });
-
-const MISSING = '00000000-0000-4000-8000-000000000000';
 
 const remove = (id: string, options: INodeParameters = {}, credentials = fixture.credentials()) =>
 	runNode({
@@ -22,7 +24,7 @@ const remove = (id: string, options: INodeParameters = {}, credentials = fixture
 	});
 
 test('deletes a session and says what was deleted', async () => {
-	const session = await fixture.createSession();
+	const session = await fixture.createSession(filterId);
 	const result = await remove(session.id);
 	expect(result.error).toBeUndefined();
 	expect(result.items).toEqual([
@@ -39,7 +41,7 @@ test('deleting a session that is already gone fails without the option', async (
 });
 
 test('with Succeed If Already Deleted, a clean-up can run twice', async () => {
-	const session = await fixture.createSession();
+	const session = await fixture.createSession(filterId);
 	const first = await remove(session.id, { succeedIfAlreadyDeleted: true });
 	const second = await remove(session.id, { succeedIfAlreadyDeleted: true });
 	expect(first.items[0].json).toEqual({ deleted: true, alreadyDeleted: false, id: session.id, resource: 'trafficMirrorSession' });
@@ -50,7 +52,7 @@ test('with Succeed If Already Deleted, a clean-up can run twice', async () => {
 test('the option does not hide other failures, nor a gateway 404 (a wrong endpoint)', async () => {
 	const server = await startSignatureServer();
 	try {
-		const credentials = { ...TEST_CREDENTIALS, region: 'custom', endpoint: server.url };
+		const credentials = server.credentials();
 		server.respondWith(
 			{ status: 404, body: { error_code: 'APIGW.0101', error_msg: 'The API does not exist', request_id: 'g-1' } },
 			{ status: 409, body: { error_code: 'VPC.0409', error_msg: 'In use', request_id: 'c-1' } },
@@ -80,8 +82,8 @@ test('with Continue On Fail, a missing session becomes an error item paired with
 });
 
 test('an invalid ID is refused before anything is sent', async () => {
-	const before = fixture.emulator.counters().requests.total;
+	const before = fixture.totalRequests();
 	const result = await remove('={{ "x/../y" }}', { succeedIfAlreadyDeleted: true });
 	expect(result.error?.message).toMatch(/^Invalid Traffic Mirror Session \(id\)/);
-	expect(fixture.emulator.counters().requests.total).toBe(before);
+	expect(fixture.totalRequests()).toBe(before);
 });

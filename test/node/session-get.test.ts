@@ -1,14 +1,18 @@
 import type { NodeParameterValueType } from 'n8n-workflow';
 
+import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
 import { runNode, shutDownEngine } from '../helpers/engine';
-import { byId, startSessionFixture, type SessionFixture } from './session-fixtures';
+import { MISSING_ID } from '../helpers/ids';
+import { byId } from '../helpers/parameters';
 
-let fixture: SessionFixture;
+let fixture: ApiFixture;
+let filterId: string;
 beforeAll(async () => {
-	fixture = await startSessionFixture();
+	fixture = await startApiFixture();
+	filterId = (await fixture.createFilter()).id;
 });
 afterAll(async () => {
-	await fixture.emulator.close();
+	await fixture.close();
 	shutDownEngine();
 });
 
@@ -19,7 +23,7 @@ const get = (trafficMirrorSessionId: NodeParameterValueType) =>
 	});
 
 test('gets a session chosen by ID, with the request ID', async () => {
-	const session = await fixture.createSession({ name: 'get-me', priority: 42 });
+	const session = await fixture.createSession(filterId, { name: 'get-me', priority: 42 });
 	const result = await get(byId(session.id));
 	expect(result.error).toBeUndefined();
 	expect(result.items).toHaveLength(1);
@@ -28,14 +32,14 @@ test('gets a session chosen by ID, with the request ID', async () => {
 });
 
 test('gets a session chosen from the list (list mode stores the ID)', async () => {
-	const session = await fixture.createSession({ name: 'from-list' });
+	const session = await fixture.createSession(filterId, { name: 'from-list' });
 	const result = await get({ __rl: true, mode: 'list', value: session.id, cachedResultName: 'from-list' });
 	expect(result.error).toBeUndefined();
 	expect(result.items[0].json).toMatchObject({ id: session.id, name: 'from-list' });
 });
 
 test('a session that does not exist fails with the service error', async () => {
-	const result = await get(byId('00000000-0000-4000-8000-000000000000'));
+	const result = await get(byId(MISSING_ID));
 	expect(result.error?.message).toMatch(/Huawei Cloud API error 404: VPC\.0003/);
 });
 
@@ -45,8 +49,8 @@ test.each([
 	['a path traversal', '={{ "../traffic-mirror-filters" }}'],
 	['empty', '={{ "" }}'],
 ])('an ID that is %s is refused before anything is sent', async (_, id) => {
-	const before = fixture.emulator.counters().requests.total;
+	const before = fixture.totalRequests();
 	const result = await get(byId(id));
 	expect(result.error?.message).toMatch(/^Invalid Traffic Mirror Session \(id\): must be a resource ID \(UUID\)/);
-	expect(fixture.emulator.counters().requests.total).toBe(before);
+	expect(fixture.totalRequests()).toBe(before);
 });

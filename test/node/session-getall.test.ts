@@ -1,35 +1,31 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { MAX_PAGE_SIZE } from '../../nodes/HuaweiCloudVpc/transport/paginate';
+import { createInBatches, startApiFixture, type ApiFixture } from '../helpers/api-fixture';
 import { runNode, shutDownEngine } from '../helpers/engine';
-import { startSignatureServer, TEST_CREDENTIALS } from '../helpers/signature-server';
-import { startSessionFixture, type SessionFixture } from './session-fixtures';
+import { startSignatureServer } from '../helpers/signature-server';
 
 // One more page than the API's largest, so that Return All and a large Limit must follow page_info.next_marker.
 const SESSION_COUNT = MAX_PAGE_SIZE + 50;
 const PRIORITIES = 5;
 
-let fixture: SessionFixture;
+let fixture: ApiFixture;
+let filterId: string;
 let createdIds: string[];
 beforeAll(async () => {
-	fixture = await startSessionFixture();
-	createdIds = [];
-	for (let first = 0; first < SESSION_COUNT; first += 50) {
-		const batch = Array.from({ length: Math.min(50, SESSION_COUNT - first) }, (_, offset) => first + offset);
-		const sessions = await Promise.all(
-			batch.map((index) =>
-				fixture.createSession({
-					name: `bulk-${String(index).padStart(5, '0')}`,
-					priority: (index % PRIORITIES) + 1,
-					enabled: index % 2 === 0,
-				}),
-			),
-		);
-		createdIds.push(...sessions.map((session) => session.id));
-	}
+	fixture = await startApiFixture();
+	filterId = (await fixture.createFilter()).id;
+	const sessions = await createInBatches(SESSION_COUNT, async (index) =>
+		await fixture.createSession(filterId, {
+			name: `bulk-${String(index).padStart(5, '0')}`,
+			priority: (index % PRIORITIES) + 1,
+			enabled: index % 2 === 0,
+		}),
+	);
+	createdIds = sessions.map((session) => session.id);
 }, 60_000);
 afterAll(async () => {
-	await fixture.emulator.close();
+	await fixture.close();
 	shutDownEngine();
 });
 
@@ -80,12 +76,12 @@ test('a single-valued filter and Limit together', async () => {
 });
 
 test('filters by ID, by traffic mirror filter and by exact description', async () => {
-	const described = await fixture.createSession({ name: 'described', description: 'mirror, with a comma' });
+	const described = await fixture.createSession(filterId, { name: 'described', description: 'mirror, with a comma' });
 	const result = await getMany({
 		returnAll: true,
 		filters: {
 			trafficMirrorSessionId: `${createdIds[7]}, ${described.id}`,
-			trafficMirrorFilterId: fixture.filterId,
+			trafficMirrorFilterId: filterId,
 			description: 'mirror, with a comma',
 		},
 	});
@@ -100,7 +96,7 @@ test('a multi-valued filter goes out as a repeated query key, a single value as 
 		server.respondWith(empty);
 		const result = await getMany(
 			{ limit: 10, filters: { priority: '7, 9', virtualNetworkId: '12', enabled: true } },
-			{ ...TEST_CREDENTIALS, region: 'custom', endpoint: server.url },
+			server.credentials(),
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toEqual([]);
@@ -121,9 +117,9 @@ describe('invalid filters and limits fail before anything is sent', () => {
 		['a description with "<"', { filters: { description: '<b>' } }, /^Invalid Description \(description\)/],
 		['a Limit of 0 from an expression', { limit: '={{ 0 }}' }, /^Invalid Limit/],
 	])('%s', async (_, parameters, message) => {
-		const before = fixture.emulator.counters().requests.total;
+		const before = fixture.totalRequests();
 		const result = await getMany(parameters);
 		expect(result.error?.message).toMatch(message);
-		expect(fixture.emulator.counters().requests.total).toBe(before);
+		expect(fixture.totalRequests()).toBe(before);
 	});
 });

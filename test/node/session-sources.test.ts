@@ -1,12 +1,17 @@
+import { SOURCE_PORT_ID } from '../emulator/helpers';
+import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
 import { runNode, shutDownEngine } from '../helpers/engine';
-import { byId, MORE_PORT_IDS, SOURCE_PORT_ID, startSessionFixture, type SessionFixture } from './session-fixtures';
+import { MORE_PORT_IDS, uuids } from '../helpers/ids';
+import { byId } from '../helpers/parameters';
 
-let fixture: SessionFixture;
+let fixture: ApiFixture;
+let filterId: string;
 beforeAll(async () => {
-	fixture = await startSessionFixture();
+	fixture = await startApiFixture();
+	filterId = (await fixture.createFilter()).id;
 });
 afterAll(async () => {
-	await fixture.emulator.close();
+	await fixture.close();
 	shutDownEngine();
 });
 
@@ -17,7 +22,7 @@ const change = (operation: 'addSources' | 'removeSources', id: string, trafficMi
 	});
 
 test('adds sources given comma-separated, and outputs the updated session', async () => {
-	const session = await fixture.createSession();
+	const session = await fixture.createSession(filterId);
 	const result = await change('addSources', session.id, MORE_PORT_IDS.join(', '));
 	expect(result.error).toBeUndefined();
 	expect(result.items).toHaveLength(1);
@@ -30,7 +35,7 @@ test('adds sources given comma-separated, and outputs the updated session', asyn
 });
 
 test('removes sources given as an array from an expression', async () => {
-	const session = await fixture.createSession({ traffic_mirror_sources: [SOURCE_PORT_ID, ...MORE_PORT_IDS] });
+	const session = await fixture.createSession(filterId, { traffic_mirror_sources: [SOURCE_PORT_ID, ...MORE_PORT_IDS] });
 	const result = await change('removeSources', session.id, `={{ ${JSON.stringify([SOURCE_PORT_ID, MORE_PORT_IDS[1]])} }}`);
 	expect(result.error).toBeUndefined();
 	expect(result.items[0].json.traffic_mirror_sources).toEqual([MORE_PORT_IDS[0]]);
@@ -38,7 +43,7 @@ test('removes sources given as an array from an expression', async () => {
 });
 
 test('the service refusal of a source the session already has comes back as the API error', async () => {
-	const session = await fixture.createSession();
+	const session = await fixture.createSession(filterId);
 	const result = await change('addSources', session.id, SOURCE_PORT_ID);
 	expect(result.error?.message).toMatch(/Huawei Cloud API error 400: VPC\.0002/);
 });
@@ -46,29 +51,28 @@ test('the service refusal of a source the session already has comes back as the 
 describe('invalid sources fail before anything is sent', () => {
 	let sessionId: string;
 	beforeAll(async () => {
-		sessionId = (await fixture.createSession()).id;
+		sessionId = (await fixture.createSession(filterId)).id;
 	});
 
-	const eleven = Array.from({ length: 11 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
 	test.each([
 		['addSources', 'a source that is not a UUID', 'eth0'],
 		['addSources', 'the same source twice', `${MORE_PORT_IDS[0]},${MORE_PORT_IDS[0]}`],
-		['addSources', 'more than 10 sources', eleven.join(',')],
+		['addSources', 'more than 10 sources', uuids(11).join(',')],
 		['removeSources', 'no source', '={{ [] }}'],
 		['removeSources', 'an empty entry between two sources', `${MORE_PORT_IDS[0]},,${MORE_PORT_IDS[1]}`],
 	] as const)('%s with %s', async (operation, _, sources) => {
-		const before = fixture.emulator.counters().requests.total;
+		const before = fixture.totalRequests();
 		const result = await change(operation, sessionId, sources);
 		expect(result.error?.message).toMatch(
 			/^Invalid Traffic Mirror Source Names or IDs \(traffic_mirror_sources\): must be 1 to 10 distinct resource IDs/,
 		);
-		expect(fixture.emulator.counters().requests.total).toBe(before);
+		expect(fixture.totalRequests()).toBe(before);
 	});
 
 	test('an invalid session ID', async () => {
-		const before = fixture.emulator.counters().requests.total;
+		const before = fixture.totalRequests();
 		const result = await change('removeSources', '={{ "?all" }}', MORE_PORT_IDS[0]);
 		expect(result.error?.message).toMatch(/^Invalid Traffic Mirror Session \(id\)/);
-		expect(fixture.emulator.counters().requests.total).toBe(before);
+		expect(fixture.totalRequests()).toBe(before);
 	});
 });

@@ -1,15 +1,20 @@
 import type { INodeParameters } from 'n8n-workflow';
 
+import { TARGET_PORT_ID } from '../emulator/helpers';
+import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
 import { runNode, shutDownEngine } from '../helpers/engine';
+import { MISSING_ID } from '../helpers/ids';
+import { byId } from '../helpers/parameters';
 import { startSignatureServer, TEST_CREDENTIALS } from '../helpers/signature-server';
-import { byId, startSessionFixture, TARGET_PORT_ID, type SessionFixture } from './session-fixtures';
 
-let fixture: SessionFixture;
+let fixture: ApiFixture;
+let filterId: string;
 beforeAll(async () => {
-	fixture = await startSessionFixture();
+	fixture = await startApiFixture();
+	filterId = (await fixture.createFilter()).id;
 });
 afterAll(async () => {
-	await fixture.emulator.close();
+	await fixture.close();
 	shutDownEngine();
 });
 
@@ -20,7 +25,7 @@ const update = (id: string, updateFields: INodeParameters, credentials = fixture
 	});
 
 test('updating one field changes only that field', async () => {
-	const session = await fixture.createSession({ name: 'before', description: 'kept', priority: 5, packet_length: 200 });
+	const session = await fixture.createSession(filterId, { name: 'before', description: 'kept', priority: 5, packet_length: 200 });
 	const result = await update(session.id, { priority: 9 });
 	expect(result.error).toBeUndefined();
 	expect(result.items).toHaveLength(1);
@@ -36,7 +41,7 @@ test('only the fields the user set are sent, with the API types', async () => {
 		const result = await update(
 			id,
 			{ priority: 7, virtualNetworkId: '300', enabled: false },
-			{ ...TEST_CREDENTIALS, region: 'custom', endpoint: server.url },
+			server.credentials(),
 		);
 		expect(result.error).toBeUndefined();
 		expect(server.requests).toHaveLength(1);
@@ -52,7 +57,7 @@ test('only the fields the user set are sent, with the API types', async () => {
 });
 
 test('an empty description clears it', async () => {
-	const session = await fixture.createSession({ description: 'to be cleared' });
+	const session = await fixture.createSession(filterId, { description: 'to be cleared' });
 	const result = await update(session.id, { description: '' });
 	expect(result.error).toBeUndefined();
 	expect(result.items[0].json.description).toBe('');
@@ -60,10 +65,10 @@ test('an empty description clears it', async () => {
 });
 
 test('changes the filter, target, VNI, packet length, name and enabled together', async () => {
-	const session = await fixture.createSession({ enabled: true });
+	const session = await fixture.createSession(filterId, { enabled: true });
 	const result = await update(session.id, {
 		name: 'renamed.session_1',
-		trafficMirrorFilterId: byId(fixture.filterId),
+		trafficMirrorFilterId: byId(filterId),
 		trafficMirrorTargetId: { __rl: true, mode: 'list', value: TARGET_PORT_ID },
 		trafficMirrorTargetType: 'eni',
 		virtualNetworkId: 0,
@@ -73,7 +78,7 @@ test('changes the filter, target, VNI, packet length, name and enabled together'
 	expect(result.error).toBeUndefined();
 	expect(await fixture.showSession(session.id)).toMatchObject({
 		name: 'renamed.session_1',
-		traffic_mirror_filter_id: fixture.filterId,
+		traffic_mirror_filter_id: filterId,
 		traffic_mirror_target_id: TARGET_PORT_ID,
 		virtual_network_id: 0,
 		packet_length: 1460,
@@ -84,7 +89,7 @@ test('changes the filter, target, VNI, packet length, name and enabled together'
 describe('fails before anything is sent', () => {
 	let sessionId: string;
 	beforeAll(async () => {
-		sessionId = (await fixture.createSession()).id;
+		sessionId = (await fixture.createSession(filterId)).id;
 	});
 
 	test.each([
@@ -96,14 +101,14 @@ describe('fails before anything is sent', () => {
 		['a filter ID that is not a UUID', { trafficMirrorFilterId: byId('={{ "nope" }}') }, /^Invalid Traffic Mirror Filter/],
 		['a target type outside the choice', { trafficMirrorTargetType: '={{ "vm" }}' }, /^Invalid Traffic Mirror Target Type/],
 	])('%s', async (_, updateFields, message) => {
-		const before = fixture.emulator.counters().requests.total;
+		const before = fixture.totalRequests();
 		const result = await update(sessionId, updateFields);
 		expect(result.error?.message).toMatch(message);
-		expect(fixture.emulator.counters().requests.total).toBe(before);
+		expect(fixture.totalRequests()).toBe(before);
 	});
 });
 
 test('a session that does not exist fails with the service error', async () => {
-	const result = await update('00000000-0000-4000-8000-000000000000', { priority: 3 });
+	const result = await update(MISSING_ID, { priority: 3 });
 	expect(result.error?.message).toMatch(/Huawei Cloud API error 404: VPC\.0003/);
 });

@@ -5,17 +5,13 @@
  */
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { runNode, shutDownEngine } from '../helpers/engine';
-import {
-	createParameters,
-	namedItems,
-	recordWaits,
-	restoreWaits,
-	startFaultyApi,
-	type FaultyApi,
-} from './helpers';
-import { replaceWaitForTests } from '../../nodes/HuaweiCloudVpc/transport/wait';
 import { RETRY_BASE_DELAY_MS } from '../../nodes/HuaweiCloudVpc/transport/retry';
+import { replaceWaitForTests } from '../../nodes/HuaweiCloudVpc/transport/wait';
+import { runNode, shutDownEngine } from '../helpers/engine';
+import { MISSING_ID } from '../helpers/ids';
+import { sessionCreateParameters } from '../helpers/parameters';
+import { refusedEndpoint } from '../helpers/refused-endpoint';
+import { namedItems, recordWaits, restoreWaits, startFaultyApi, type FaultyApi } from './helpers';
 
 const CONTINUE = { onError: 'continueRegularOutput' as const };
 
@@ -55,11 +51,7 @@ describe('throttling (429 APIGW.0308)', () => {
 			retryAfterSeconds: 2,
 			script: Array.from({ length: 24 }, (_, index) => (index % 3 === 2 ? {} : { throttle: true })),
 		});
-		const result = await runNode({
-			parameters: createParameters(api.filterId, { requestOptions: { maxRetries: 10, maxConcurrentRequests: 3 } }),
-			credentials: api.credentials(),
-			items,
-		});
+		const result = await api.runCreate(items, { maxRetries: 10, maxConcurrentRequests: 3 });
 		expect(result.error).toBeUndefined();
 		expectEachCreatedOnceOrReported(result.items, items.map((item) => item.name as string));
 		expect(result.items.every((item) => item.json.error === undefined)).toBe(true);
@@ -73,11 +65,7 @@ describe('throttling (429 APIGW.0308)', () => {
 	test('when the throttling outlasts Max Retries the item fails with the API\'s code, and nothing is created', async () => {
 		api = await startFaultyApi();
 		api.emulator.setFaults({ script: Array.from({ length: 3 }, () => ({ throttle: true })) });
-		const result = await runNode({
-			parameters: createParameters(api.filterId, { requestOptions: { maxRetries: 2 } }),
-			credentials: api.credentials(),
-			items: namedItems(1),
-		});
+		const result = await api.runCreate(namedItems(1), { maxRetries: 2 });
 		expect(result.error?.message).toMatch(/Huawei Cloud API error 429: APIGW\.0308/);
 		expect(api.requestsOf('CreateTrafficMirrorSession')).toBe(3);
 		expect(api.emulator.counters().created.sessions).toBe(0);
@@ -102,7 +90,7 @@ describe('5xx answers', () => {
 				{ status: 502, when: 'after' }, // item 2: the same with a 502
 			],
 		});
-		const result = await runNode({ parameters: createParameters(api.filterId), credentials: api.credentials(), items });
+		const result = await api.runCreate(items);
 		expect(result.error).toBeUndefined();
 		expectEachCreatedOnceOrReported(result.items, items.map((item) => item.name as string));
 		expect(result.items.every((item) => item.json.error === undefined)).toBe(true);
@@ -113,12 +101,7 @@ describe('5xx answers', () => {
 	test('a 500 is not retried; when it came after processing, the look-up still returns the session', async () => {
 		api = await startFaultyApi();
 		api.emulator.setFaults({ script: [{ status: 500, when: 'before' }, {}, { status: 500, when: 'after' }] });
-		const result = await runNode({
-			parameters: createParameters(api.filterId),
-			credentials: api.credentials(),
-			items: namedItems(2),
-			settings: CONTINUE,
-		});
+		const result = await api.runCreate(namedItems(2), undefined, CONTINUE);
 		expect(result.items[0].json.error).toMatch(/Huawei Cloud API error 500/);
 		expect(result.items[1].json).toMatchObject({ name: 'item-001' });
 		expect(api.createsByName()).toEqual({ 'item-001': 1 });
@@ -130,12 +113,7 @@ describe('5xx answers', () => {
 		api = await startFaultyApi();
 		const items = namedItems(40);
 		api.emulator.setFaults({ errorRate: 0.3, errorStatuses: [502, 503, 504], errorWhen: 'random', seed: 7 });
-		const result = await runNode({
-			parameters: createParameters(api.filterId, { requestOptions: { maxConcurrentRequests: 4, maxRetries: 8 } }),
-			credentials: api.credentials(),
-			items,
-			settings: CONTINUE,
-		});
+		const result = await api.runCreate(items, { maxConcurrentRequests: 4, maxRetries: 8 }, CONTINUE);
 		expect(api.emulator.counters().faults.status).toBeGreaterThan(5);
 		expectEachCreatedOnceOrReported(result.items, items.map((item) => item.name as string));
 	});
@@ -146,7 +124,7 @@ describe('dropped connections', () => {
 		api = await startFaultyApi();
 		const items = namedItems(2);
 		api.emulator.setFaults({ script: [{ drop: 'before' }, {}, {}, { drop: 'after' }] });
-		const result = await runNode({ parameters: createParameters(api.filterId), credentials: api.credentials(), items });
+		const result = await api.runCreate(items);
 		expect(result.error).toBeUndefined();
 		expectEachCreatedOnceOrReported(result.items, ['item-000', 'item-001']);
 		expect(api.requestsOf('CreateTrafficMirrorSession')).toBe(3);
@@ -156,23 +134,16 @@ describe('dropped connections', () => {
 		api = await startFaultyApi();
 		const items = namedItems(40);
 		api.emulator.setFaults({ dropRate: 0.3, dropWhen: 'random', seed: 11 });
-		const result = await runNode({
-			parameters: createParameters(api.filterId, { requestOptions: { maxConcurrentRequests: 4, maxRetries: 8 } }),
-			credentials: api.credentials(),
-			items,
-			settings: CONTINUE,
-		});
+		const result = await api.runCreate(items, { maxConcurrentRequests: 4, maxRetries: 8 }, CONTINUE);
 		expect(api.emulator.counters().faults.dropped).toBeGreaterThan(5);
 		expectEachCreatedOnceOrReported(result.items, items.map((item) => item.name as string));
 	});
 
 	test('connection refused: retried (nothing can have been made), then a clear error', async () => {
 		api = await startFaultyApi();
-		const closed = await startFaultyApi();
-		await closed.close();
 		const result = await runNode({
-			parameters: createParameters(api.filterId, { requestOptions: { maxRetries: 2 } }),
-			credentials: closed.credentials(),
+			parameters: sessionCreateParameters(api.filterId, { requestOptions: { maxRetries: 2 } }),
+			credentials: api.credentials({ endpoint: await refusedEndpoint() }),
 			items: namedItems(1),
 		});
 		expect(result.error?.message).toBe('Could not reach Huawei Cloud: the endpoint refused the connection');
@@ -187,11 +158,7 @@ describe('answers slower than the timeout', () => {
 		// Real waits here: the emulator is still working on the timed-out create, in real time.
 		replaceWaitForTests(async (ms) => await new Promise((resolve) => setTimeout(resolve, Math.min(ms, 400))));
 		api.emulator.setFaults({ script: [{ latencyMs: 500 }] });
-		const result = await runNode({
-			parameters: createParameters(api.filterId, { requestOptions: { timeout: 300 } }),
-			credentials: api.credentials(),
-			items: namedItems(2),
-		});
+		const result = await api.runCreate(namedItems(2), { timeout: 300 });
 		expect(result.error).toBeUndefined();
 		expectEachCreatedOnceOrReported(result.items, ['item-000', 'item-001']);
 		expect(api.requestsOf('CreateTrafficMirrorSession')).toBe(2);
@@ -200,12 +167,7 @@ describe('answers slower than the timeout', () => {
 	test('every answer too slow: each item fails with a timeout error and is never sent twice', async () => {
 		api = await startFaultyApi();
 		api.emulator.setFaults({ latencyMs: 250 });
-		const result = await runNode({
-			parameters: createParameters(api.filterId, { requestOptions: { timeout: 100, maxRetries: 1 } }),
-			credentials: api.credentials(),
-			items: namedItems(2),
-			settings: CONTINUE,
-		});
+		const result = await api.runCreate(namedItems(2), { timeout: 100, maxRetries: 1 }, CONTINUE);
 		for (const item of result.items) {
 			expect(item.json.error).toBe('Huawei Cloud did not answer within 100 ms (the Timeout request option)');
 			expect(item.json.description).toMatch(/may have been processed/);
@@ -221,11 +183,7 @@ describe('malformed bodies', () => {
 	test('an HTML 502 page is retried; a create answer cut in half is found by name', async () => {
 		api = await startFaultyApi();
 		api.emulator.setFaults({ script: [{ malformed: 'html' }, {}, {}, { malformed: 'truncated' }] });
-		const result = await runNode({
-			parameters: createParameters(api.filterId),
-			credentials: api.credentials(),
-			items: namedItems(2),
-		});
+		const result = await api.runCreate(namedItems(2));
 		expect(result.error).toBeUndefined();
 		expectEachCreatedOnceOrReported(result.items, ['item-000', 'item-001']);
 		expect(result.items[1].json.id).toEqual(expect.any(String));
@@ -234,22 +192,14 @@ describe('malformed bodies', () => {
 	test('an HTML 500 page is not retried and becomes a clear error with the status', async () => {
 		api = await startFaultyApi();
 		api.emulator.setFaults({ script: [{ malformed: 'html', status: 500 }] });
-		const result = await runNode({
-			parameters: createParameters(api.filterId),
-			credentials: api.credentials(),
-			items: namedItems(1),
-		});
+		const result = await api.runCreate(namedItems(1));
 		expect(result.error?.message).toMatch(/^Huawei Cloud API error 500: /);
 		expect(api.emulator.counters().created.sessions).toBe(0);
 	});
 
 	test('a 400 is never retried', async () => {
 		api = await startFaultyApi();
-		const result = await runNode({
-			parameters: createParameters('00000000-0000-4000-8000-000000000000'),
-			credentials: api.credentials(),
-			items: namedItems(1),
-		});
+		const result = await api.run(sessionCreateParameters(MISSING_ID), namedItems(1));
 		expect(result.error?.message).toMatch(/Huawei Cloud API error 400: VPC\.0002/);
 		expect(api.requestsOf('CreateTrafficMirrorSession')).toBe(1);
 		expect(waits).toHaveLength(0);

@@ -3,8 +3,9 @@
  */
 import * as authentication from '../../nodes/HuaweiCloudVpc/transport/authentication';
 import { runNode, shutDownEngine } from '../helpers/engine';
-import { startSignatureServer, TEST_CREDENTIALS } from '../helpers/signature-server';
-import { createParameters, namedItems, recordWaits, restoreWaits, startFaultyApi, type FaultyApi } from './helpers';
+import { sessionCreateParameters } from '../helpers/parameters';
+import { startSignatureServer } from '../helpers/signature-server';
+import { namedItems, recordWaits, restoreWaits, startFaultyApi, type FaultyApi } from './helpers';
 
 let api: FaultyApi;
 beforeEach(() => recordWaits());
@@ -16,9 +17,9 @@ afterAll(() => {
 
 async function createTwice(ifNameExists?: string) {
 	api = await startFaultyApi();
-	const parameters = createParameters(api.filterId, ifNameExists ? { ifNameExists } : {});
-	const first = await runNode({ parameters, credentials: api.credentials(), items: namedItems(1) });
-	const second = await runNode({ parameters, credentials: api.credentials(), items: namedItems(1) });
+	const parameters = sessionCreateParameters(api.filterId, ifNameExists ? { ifNameExists } : {});
+	const first = await api.run(parameters, namedItems(1));
+	const second = await api.run(parameters, namedItems(1));
 	return { first, second };
 }
 
@@ -47,18 +48,18 @@ test('Fail names the existing session and creates nothing', async () => {
 
 test('the look-up matches the whole name only', async () => {
 	api = await startFaultyApi();
-	const parameters = createParameters(api.filterId, { ifNameExists: 'fail' });
-	await runNode({ parameters, credentials: api.credentials(), items: [{ name: 'web-01' }] });
-	const result = await runNode({ parameters, credentials: api.credentials(), items: [{ name: 'web-0' }] });
+	const parameters = sessionCreateParameters(api.filterId, { ifNameExists: 'fail' });
+	await api.run(parameters, [{ name: 'web-01' }]);
+	const result = await api.run(parameters, [{ name: 'web-0' }]);
 	expect(result.error).toBeUndefined();
 	expect(api.createsByName()).toEqual({ 'web-01': 1, 'web-0': 1 });
 });
 
 test('with Create Another, a same-named session made for another target does not pass for the lost create', async () => {
 	api = await startFaultyApi();
-	await runNode({ parameters: createParameters(api.filterId, { priority: 7 }), credentials: api.credentials(), items: namedItems(1) });
+	await api.run(sessionCreateParameters(api.filterId, { priority: 7 }), namedItems(1));
 	api.emulator.setFaults({ script: [{ status: 503, when: 'before' }] });
-	const result = await runNode({ parameters: createParameters(api.filterId), credentials: api.credentials(), items: namedItems(1) });
+	const result = await api.runCreate(namedItems(1));
 	expect(result.error).toBeUndefined();
 	expect(result.items[0].json).toMatchObject({ name: 'item-000', priority: 1 });
 	expect(api.createsByName()).toEqual({ 'item-000': 2 });
@@ -71,8 +72,8 @@ test('every attempt is signed afresh by the credential, and every signature is v
 		const throttled = { status: 429, body: { error_code: 'APIGW.0308', error_msg: 'throttled', request_id: 'r' } };
 		server.respondWith(throttled, throttled);
 		const result = await runNode({
-			parameters: createParameters('b765ba87-c0b4-4f1a-9ec3-d5b1d1ddb137'),
-			credentials: { ...TEST_CREDENTIALS, region: 'custom', endpoint: server.url },
+			parameters: sessionCreateParameters('b765ba87-c0b4-4f1a-9ec3-d5b1d1ddb137'),
+			credentials: server.credentials(),
 			items: namedItems(1),
 		});
 		expect(result.error).toBeUndefined();

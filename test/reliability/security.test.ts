@@ -5,9 +5,13 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { runNode, shutDownEngine, type RunResult } from '../helpers/engine';
+import { runNode, shutDownEngine } from '../helpers/engine';
+import { MISSING_ID } from '../helpers/ids';
+import { byId, sessionCreateParameters } from '../helpers/parameters';
+import { refusedEndpoint } from '../helpers/refused-endpoint';
+import { deepText, expectNoSecrets } from '../helpers/secrets';
 import { startSignatureServer, TEST_CREDENTIALS, type SignatureServer } from '../helpers/signature-server';
-import { createParameters, deepText, namedItems, recordWaits, restoreWaits, startFaultyApi, type FaultyApi } from './helpers';
+import { namedItems, recordWaits, restoreWaits, startFaultyApi, type FaultyApi } from './helpers';
 
 const SECURITY_TOKEN = 'temporary-security-token-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const SESSION_ID = '3f9c2d6e-8a41-4b7e-9c55-1d2e3f4a5b6c';
@@ -29,7 +33,7 @@ afterAll(() => {
 const getSession = (id: string): INodeParameters => ({
 	resource: 'trafficMirrorSession',
 	operation: 'get',
-	trafficMirrorSessionId: { __rl: true, mode: 'id', value: id },
+	trafficMirrorSessionId: byId(id),
 });
 
 describe('the endpoint', () => {
@@ -49,7 +53,7 @@ describe('the endpoint', () => {
 		server.respondWith({ status: 200, body: { traffic_mirror_session: { id: SESSION_ID } } });
 		const result = await runNode({
 			parameters: getSession(SESSION_ID),
-			credentials: { ...TEST_CREDENTIALS, region: 'custom', endpoint: server.url },
+			credentials: server.credentials(),
 		});
 		expect(result.error).toBeUndefined();
 		expect(server.requests).toHaveLength(1);
@@ -73,7 +77,7 @@ describe('IDs in the path', () => {
 		// From an expression, as an attacker-controlled ID would arrive: the UI's own check does not run then.
 		const result = await runNode({
 			parameters: getSession('={{ $json.id }}'),
-			credentials: { ...TEST_CREDENTIALS, region: 'custom', endpoint: server.url },
+			credentials: server.credentials(),
 			items: [{ id }],
 		});
 		expect(result.error?.name).toBe('NodeOperationError');
@@ -85,7 +89,7 @@ describe('IDs in the path', () => {
 		server.respondWith({ status: 200, body: { traffic_mirror_session: { id: SESSION_ID } } });
 		await runNode({
 			parameters: getSession('={{ $json.id }}'),
-			credentials: { ...TEST_CREDENTIALS, region: 'custom', endpoint: server.url },
+			credentials: server.credentials(),
 			items: [{ id: ` ${SESSION_ID}\r\n` }],
 		});
 		expect(server.requests.map((request) => request.path)).toEqual([
@@ -96,19 +100,13 @@ describe('IDs in the path', () => {
 });
 
 describe('secrets never leave the credential', () => {
-	function expectNoSecrets(result: RunResult, secretKey: string) {
-		const everything = deepText(result.items) + deepText(result.error);
-		expect(everything).not.toContain(secretKey);
-		expect(everything).not.toContain(SECURITY_TOKEN);
-	}
-
-	async function runWithToken(faults: object, extra: INodeParameters = {}, continueOnFail = false, names = 1) {
+	async function runWithToken(faults: object, extra: INodeParameters = {}, continueOnFail = false) {
 		api = await startFaultyApi({ securityToken: SECURITY_TOKEN });
 		api.emulator.setFaults(faults);
 		return await runNode({
-			parameters: createParameters(api.filterId, { requestOptions: { maxRetries: 1, timeout: 150 }, ...extra }),
+			parameters: sessionCreateParameters(api.filterId, { requestOptions: { maxRetries: 1, timeout: 150 }, ...extra }),
 			credentials: api.credentials({ securityToken: SECURITY_TOKEN }),
-			items: namedItems(names),
+			items: namedItems(1),
 			settings: continueOnFail ? { onError: 'continueRegularOutput' } : {},
 		});
 	}
@@ -125,7 +123,7 @@ describe('secrets never leave the credential', () => {
 	])('%s, failing the run and as Continue On Fail items', async (_, faults) => {
 		for (const continueOnFail of [false, true]) {
 			const result = await runWithToken(faults, {}, continueOnFail);
-			expectNoSecrets(result, api!.emulator.options.secretAccessKey);
+			expectNoSecrets(result, [api!.emulator.options.secretAccessKey, SECURITY_TOKEN]);
 			await api!.close();
 			api = undefined;
 		}
@@ -136,7 +134,7 @@ describe('secrets never leave the credential', () => {
 		const wrongSecret = 'wrong-secret-key-0123456789abcdefghijklmnopqrstuvwxyz';
 		for (const continueOnFail of [false, true]) {
 			const result = await runNode({
-				parameters: createParameters(api.filterId),
+				parameters: sessionCreateParameters(api.filterId),
 				credentials: api.credentials({ securityToken: SECURITY_TOKEN, secretAccessKey: wrongSecret }),
 				items: namedItems(1),
 				settings: continueOnFail ? { onError: 'continueRegularOutput' } : {},
@@ -144,7 +142,7 @@ describe('secrets never leave the credential', () => {
 			const text = deepText(result.items) + deepText(result.error);
 			expect(text).toMatch(/APIGW\.0301/);
 			expect(text).toContain('[redacted]');
-			expectNoSecrets(result, wrongSecret);
+			expectNoSecrets(result, [wrongSecret, SECURITY_TOKEN]);
 		}
 		// Never retried: five failed signatures lock the AK.
 		expect(api.requestsOf('CreateTrafficMirrorSession')).toBe(2);
@@ -153,17 +151,13 @@ describe('secrets never leave the credential', () => {
 	test('a validation failure and a refused connection', async () => {
 		const validation = await runWithToken({}, { priority: 0 });
 		expect(validation.error?.name).toBe('NodeOperationError');
-		expectNoSecrets(validation, api!.emulator.options.secretAccessKey);
-		const secretKey = api!.emulator.options.secretAccessKey;
-		const url = api!.emulator.url;
-		await api!.close();
+		expectNoSecrets(validation, [api!.emulator.options.secretAccessKey, SECURITY_TOKEN]);
 		const refused = await runNode({
-			parameters: createParameters('00000000-0000-4000-8000-000000000000'),
-			credentials: { ...api!.credentials({ securityToken: SECURITY_TOKEN }), endpoint: url },
+			parameters: sessionCreateParameters(MISSING_ID),
+			credentials: api!.credentials({ securityToken: SECURITY_TOKEN, endpoint: await refusedEndpoint() }),
 			items: namedItems(1),
 		});
-		api = undefined;
 		expect(refused.error?.message).toMatch(/refused the connection/);
-		expectNoSecrets(refused, secretKey);
+		expectNoSecrets(refused, [api!.emulator.options.secretAccessKey, SECURITY_TOKEN]);
 	});
 });

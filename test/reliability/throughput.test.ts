@@ -3,8 +3,8 @@
  * Fail of a one-at-a-time run; bad option values fail before anything is sent; 1,000 creates against an emulator
  * throttled at 200 requests per second all succeed, each created once.
  */
-import { runNode, shutDownEngine } from '../helpers/engine';
-import { createParameters, namedItems, recordWaits, restoreWaits, startFaultyApi, type FaultyApi } from './helpers';
+import { shutDownEngine } from '../helpers/engine';
+import { namedItems, recordWaits, restoreWaits, startFaultyApi, type FaultyApi } from './helpers';
 
 let api: FaultyApi;
 afterEach(async () => await api?.close());
@@ -21,11 +21,7 @@ describe('Max Concurrent Requests', () => {
 		const items = namedItems(12);
 		// The first requests answer last.
 		api.emulator.setFaults({ script: items.map((_, index) => ({ latencyMs: (12 - index) * 15 })) });
-		const result = await runNode({
-			parameters: createParameters(api.filterId, { requestOptions: { maxConcurrentRequests: 6 } }),
-			credentials: api.credentials(),
-			items,
-		});
+		const result = await api.runCreate(items, { maxConcurrentRequests: 6 });
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.name)).toEqual(items.map((item) => item.name));
 		expect(result.items.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
@@ -35,12 +31,7 @@ describe('Max Concurrent Requests', () => {
 		api = await startFaultyApi();
 		const items = namedItems(8);
 		items[5] = { name: 'bad name with spaces and #' };
-		const result = await runNode({
-			parameters: createParameters(api.filterId, { requestOptions: { maxConcurrentRequests: 4 } }),
-			credentials: api.credentials(),
-			items,
-			settings: { onError: 'continueRegularOutput' },
-		});
+		const result = await api.runCreate(items, { maxConcurrentRequests: 4 }, { onError: 'continueRegularOutput' });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(8);
 		expect(result.items[5].json.error).toMatch(/Invalid Name/);
@@ -55,11 +46,7 @@ describe('Max Concurrent Requests', () => {
 		const items = namedItems(8);
 		items[3] = { name: 'bad name #3' };
 		items[6] = { name: 'bad name #6' };
-		const result = await runNode({
-			parameters: createParameters(api.filterId, { requestOptions: { maxConcurrentRequests: 4 } }),
-			credentials: api.credentials(),
-			items,
-		});
+		const result = await api.runCreate(items, { maxConcurrentRequests: 4 });
 		expect(result.error?.message).toMatch(/Invalid Name/);
 		expect(result.error?.context).toMatchObject({ itemIndex: 3 });
 		// Items before the failing one are all done; none after the window in flight was started.
@@ -76,14 +63,12 @@ describe('Max Concurrent Requests', () => {
 		['maxConcurrentRequests', 2.5],
 	])('%s = %s is refused before anything is sent', async (name, value) => {
 		api = await startFaultyApi();
-		const before = api.emulator.counters().requests.total;
-		const result = await runNode({
-			parameters: createParameters(api.filterId, { requestOptions: { [name]: value } }),
-			credentials: api.credentials(),
-			items: namedItems(1),
-		});
-		expect(result.error?.message).toMatch(/^Invalid (Max Concurrent Requests|Max Requests Per Second|Max Retries|Timeout): must be a whole number from/);
-		expect(api.emulator.counters().requests.total).toBe(before);
+		const before = api.totalRequests();
+		const result = await api.runCreate(namedItems(1), { [name]: value });
+		expect(result.error?.message).toMatch(
+			/^Invalid (Max Concurrent Requests|Max Requests Per Second|Max Retries|Timeout): must be a whole number from/,
+		);
+		expect(api.totalRequests()).toBe(before);
 	});
 });
 
@@ -93,13 +78,7 @@ describe('Max Requests Per Second', () => {
 		restoreWaits();
 		api = await startFaultyApi({ faults: { rateLimit: 200 } });
 		const items = namedItems(1000, 'bulk');
-		const result = await runNode({
-			parameters: createParameters(api.filterId, {
-				requestOptions: { maxConcurrentRequests: 8, maxRequestsPerSecond: 180 },
-			}),
-			credentials: api.credentials(),
-			items,
-		});
+		const result = await api.runCreate(items, { maxConcurrentRequests: 8, maxRequestsPerSecond: 180 });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(1000);
 		expect(result.items.every((item, index) => item.json.name === items[index].name && item.json.error === undefined)).toBe(
