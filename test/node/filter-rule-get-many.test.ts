@@ -11,14 +11,18 @@ const MANY = 2001;
 let fixture: ApiFixture;
 let bulkFilterId: string;
 let smallFilterId: string;
+let smallRuleIds: string[];
 beforeAll(async () => {
 	fixture = await startApiFixture();
 	bulkFilterId = (await fixture.createFilter({ name: 'bulk' })).id;
 	await createInBatches(MANY, async (index) => await fixture.createRule(bulkFilterId, { priority: index + 1 }));
 	smallFilterId = (await fixture.createFilter({ name: 'small' })).id;
-	await fixture.createRule(smallFilterId, { direction: 'ingress', protocol: 'TCP', priority: 1, destination_port_range: '80-80' });
-	await fixture.createRule(smallFilterId, { direction: 'ingress', protocol: 'UDP', priority: 2, action: 'reject' });
-	await fixture.createRule(smallFilterId, { direction: 'egress', protocol: 'TCP', priority: 1, source_cidr_block: '10.0.0.0/8' });
+	const smallRules = [
+		await fixture.createRule(smallFilterId, { direction: 'ingress', protocol: 'TCP', priority: 1, destination_port_range: '80-80' }),
+		await fixture.createRule(smallFilterId, { direction: 'ingress', protocol: 'UDP', priority: 2, action: 'reject' }),
+		await fixture.createRule(smallFilterId, { direction: 'egress', protocol: 'TCP', priority: 1, source_cidr_block: '10.0.0.0/8' }),
+	];
+	smallRuleIds = smallRules.map((rule) => rule.id);
 }, 60_000);
 afterAll(async () => {
 	await fixture.close();
@@ -77,9 +81,9 @@ test.each([
 });
 
 test('the IDs filter takes several IDs', async () => {
-	const rules = (await getMany(ofSmall())).items.map((item) => item.json.id as string);
-	const result = await getMany({ returnAll: true, filters: { trafficMirrorFilterRuleId: `${rules[0]}, ${rules[2]}` } });
-	expect(result.items.map((item) => item.json.id).sort()).toEqual([rules[0], rules[2]].sort());
+	const [first, , third] = smallRuleIds;
+	const result = await getMany({ returnAll: true, filters: { trafficMirrorFilterRuleId: `${first}, ${third}` } });
+	expect(result.items.map((item) => item.json.id).sort()).toEqual([first, third].sort());
 });
 
 test.each([
