@@ -107,10 +107,17 @@ test('the rate limiter hands out slots 1/rate apart', async () => {
 	replaceWaitForTests(async (ms) => {
 		waits.push(ms);
 	});
+	// The clock stands still, so how long the loop itself takes on a busy machine cannot shorten the waits.
+	const clock = jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2024-01-02T03:04:05Z'));
 	const limiter = new RequestRateLimiter(50);
-	for (let request = 0; request < 5; request++) await limiter.acquire();
-	// Instant waits, so each slot lies 20 ms after the previous one: the k-th request waits about k × 20 ms.
+	try {
+		for (let request = 0; request < 5; request++) await limiter.acquire();
+	} finally {
+		clock.mockRestore();
+	}
+	// Instant waits, so each slot lies 20 ms after the previous one: the k-th request waits k × 20 ms.
 	expect(waits).toHaveLength(4);
 	expect(waits[3]).toBeGreaterThan(60);
 	expect(waits[3]).toBeLessThanOrEqual(80);
+	expect(waits).toEqual([20, 40, 60, 80]);
 });
