@@ -4,12 +4,12 @@ import { v3 } from '@huaweicloud/huaweicloud-sdk-vpc';
 import { startEmulator, RunningEmulator } from '../../emulator/server';
 import {
 	control,
+	createSessionRequest,
 	FilterAnswer,
 	SessionsAnswer,
-	SOURCE_PORT_ID,
-	TARGET_PORT_ID,
 	sdkClient,
 	sdkError,
+	seedSessionOption,
 	signedRequest,
 	v3Path,
 	wire,
@@ -43,18 +43,7 @@ async function createFilterId(): Promise<string> {
 
 function createSession(filterId: string, name: string) {
 	return client.createTrafficMirrorSession(
-		new v3.CreateTrafficMirrorSessionRequest().withBody(
-			new v3.CreateTrafficMirrorSessionRequestBody().withTrafficMirrorSession(
-				new v3.CreateTrafficMirrorSessionOption()
-					.withName(name)
-					.withTrafficMirrorFilterId(filterId)
-					.withTrafficMirrorSources([SOURCE_PORT_ID])
-					.withTrafficMirrorTargetId(TARGET_PORT_ID)
-					.withTrafficMirrorTargetType('eni')
-					.withPriority(1)
-					.withEnabled('true'),
-			),
-		),
+		createSessionRequest(seedSessionOption(filterId, name).withPriority(1).withEnabled('true')),
 	);
 }
 

@@ -37,6 +37,22 @@ export interface SdkError {
 	requestId?: string;
 }
 
+/** The seed page's session as the SDK builds it: the first demo port mirrored to the analyser port through `filterId`. */
+export function seedSessionOption(filterId: string, name: string): v3.CreateTrafficMirrorSessionOption {
+	return new v3.CreateTrafficMirrorSessionOption()
+		.withName(name)
+		.withTrafficMirrorFilterId(filterId)
+		.withTrafficMirrorSources([SOURCE_PORT_ID])
+		.withTrafficMirrorTargetId(TARGET_PORT_ID)
+		.withTrafficMirrorTargetType('eni');
+}
+
+export function createSessionRequest(option: v3.CreateTrafficMirrorSessionOption): v3.CreateTrafficMirrorSessionRequest {
+	return new v3.CreateTrafficMirrorSessionRequest().withBody(
+		new v3.CreateTrafficMirrorSessionRequestBody().withTrafficMirrorSession(option),
+	);
+}
+
 export async function sdkError(promise: Promise<unknown>): Promise<SdkError> {
 	try {
 		await promise;

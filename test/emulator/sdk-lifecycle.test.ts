@@ -7,6 +7,7 @@ import { v3 } from '@huaweicloud/huaweicloud-sdk-vpc';
 import { startEmulator, RunningEmulator } from '../../emulator/server';
 import {
 	Answered,
+	createSessionRequest,
 	FilterAnswer,
 	FiltersAnswer,
 	PROJECT_ID,
@@ -18,6 +19,7 @@ import {
 	TARGET_PORT_ID,
 	sdkClient,
 	sdkError,
+	seedSessionOption,
 	wire,
 } from './helpers';
 
@@ -54,19 +56,7 @@ async function newFilterId(name: string): Promise<string> {
 
 function createSession(filterId: string, name: string) {
 	return wire<SessionAnswer>(
-		client.createTrafficMirrorSession(
-			new v3.CreateTrafficMirrorSessionRequest().withBody(
-				new v3.CreateTrafficMirrorSessionRequestBody().withTrafficMirrorSession(
-					new v3.CreateTrafficMirrorSessionOption()
-						.withName(name)
-						.withTrafficMirrorFilterId(filterId)
-						.withTrafficMirrorSources([SOURCE_PORT_ID])
-						.withTrafficMirrorTargetId(TARGET_PORT_ID)
-						.withTrafficMirrorTargetType('eni')
-						.withPriority(11),
-				),
-			),
-		),
+		client.createTrafficMirrorSession(createSessionRequest(seedSessionOption(filterId, name).withPriority(11))),
 	);
 }
 
@@ -230,21 +220,14 @@ describe('sessions through the SDK', () => {
 		const filterId = await newFilterId('full-filter');
 		const created = await wire<SessionAnswer>(
 			client.createTrafficMirrorSession(
-				new v3.CreateTrafficMirrorSessionRequest().withBody(
-					new v3.CreateTrafficMirrorSessionRequestBody().withTrafficMirrorSession(
-						new v3.CreateTrafficMirrorSessionOption()
-							.withName('镜像-session.1')
-							.withDescription('mirror of the web tier')
-							.withTrafficMirrorFilterId(filterId)
-							.withTrafficMirrorSources([SOURCE_PORT_ID])
-							.withTrafficMirrorTargetId(TARGET_PORT_ID)
-							.withTrafficMirrorTargetType('eni')
-							.withVirtualNetworkId('4096')
-							.withPacketLength('1460')
-							.withPriority(100)
-							.withEnabled('true')
-							.withType('eni'),
-					),
+				createSessionRequest(
+					seedSessionOption(filterId, '镜像-session.1')
+						.withDescription('mirror of the web tier')
+						.withVirtualNetworkId('4096')
+						.withPacketLength('1460')
+						.withPriority(100)
+						.withEnabled('true')
+						.withType('eni'),
 				),
 			),
 		);
