@@ -22,8 +22,6 @@ beforeEach(async () => {
 afterEach(async () => await server.close());
 afterAll(() => shutDownEngine());
 
-const credentials = (overrides: Record<string, string> = {}) => server.credentials(overrides);
-
 /** The seed page's example request, as node parameters. */
 const seedParameters = sessionCreateParameters(FILTER, { name: 'test-session', priority: 11 });
 const requiredBody = {
@@ -38,7 +36,7 @@ const requiredBody = {
 const seedBody = { ...requiredBody, enabled: true };
 
 const create = async (parameters: INodeParameters, options: { items?: IDataObject[]; settings?: IDataObject } = {}) =>
-	await runNode({ parameters: { ...seedParameters, ...parameters }, credentials: credentials(), ...options });
+	await runNode({ parameters: { ...seedParameters, ...parameters }, credentials: server.credentials(), ...options });
 
 const sentSessions = () => server.requests.map((request) => (request.json as IDataObject).traffic_mirror_session);
 
@@ -449,7 +447,7 @@ describe('create: API errors', () => {
 	test('a 401 from a wrong secret key is sent once, never retried', async () => {
 		const result = await runNode({
 			parameters: seedParameters,
-			credentials: credentials({ secretAccessKey: 'not-the-secret-key' }),
+			credentials: server.credentials({ secretAccessKey: 'not-the-secret-key' }),
 		});
 		const error = expectError(result);
 		expect(server.requests).toHaveLength(1);
@@ -461,7 +459,7 @@ describe('create: API errors', () => {
 });
 
 describe('create: the secret key and the security token never leave the credential', () => {
-	const temporaryCredentials = () => credentials({ securityToken: SECURITY_TOKEN });
+	const temporaryCredentials = () => server.credentials({ securityToken: SECURITY_TOKEN });
 	const secrets = [TEST_CREDENTIALS.secretAccessKey, SECURITY_TOKEN];
 
 	test('on success (and the token was sent and signed)', async () => {
@@ -499,7 +497,7 @@ describe('create: the secret key and the security token never leave the credenti
 	test('on a connection failure (nothing listening on the port)', async () => {
 		const result = await runNode({
 			parameters: seedParameters,
-			credentials: credentials({ securityToken: SECURITY_TOKEN, endpoint: await refusedEndpoint() }),
+			credentials: server.credentials({ securityToken: SECURITY_TOKEN, endpoint: await refusedEndpoint() }),
 		});
 		const error = expectError(result);
 		expect(error.name).toBe('NodeApiError');
