@@ -6,49 +6,36 @@ import { parseArgs } from 'node:util';
 
 import { EMULATOR_DEFAULTS } from './defaults';
 import { parseFaultSettings } from './faults';
-import { EmulatorOptions } from './options';
+import { EmulatorOptions, FaultSettings } from './options';
 import { startEmulator } from './server';
 
 type Kind = 'string' | 'integer' | 'number' | 'boolean' | 'list' | 'json';
 
-/** flag → [environment variable, kind, help]. */
-const FLAGS: Record<string, [string, Kind, string]> = {
-	host: ['HWC_EMULATOR_HOST', 'string', `interface to listen on (default ${EMULATOR_DEFAULTS.host})`],
-	port: ['HWC_EMULATOR_PORT', 'integer', `port, 0 = any free port (default ${EMULATOR_DEFAULTS.port})`],
-	ak: ['HWC_EMULATOR_AK', 'string', 'access key id accepted'],
-	sk: ['HWC_EMULATOR_SK', 'string', 'secret access key accepted'],
-	token: ['HWC_EMULATOR_SECURITY_TOKEN', 'string', 'require this X-Security-Token (temporary credentials)'],
-	project: ['HWC_EMULATOR_PROJECT_ID', 'string', 'project id accepted in paths'],
-	'ak-lockout': ['HWC_EMULATOR_AK_LOCKOUT', 'boolean', 'lock an AK for 5 min after 5 consecutive auth failures'],
-	'enabled-default': ['HWC_EMULATOR_ENABLED_DEFAULT', 'boolean', '`enabled` of sessions created without it (default false)'],
-	'rate-limit': ['HWC_EMULATOR_RATE_LIMIT', 'integer', 'requests per second before 429 APIGW.0308 (0 = off)'],
-	'retry-after': ['HWC_EMULATOR_RETRY_AFTER', 'integer', 'seconds sent as Retry-After on 429 (0 = no header)'],
-	'error-rate': ['HWC_EMULATOR_ERROR_RATE', 'number', 'share 0-1 of requests answered with an error status'],
-	'error-statuses': ['HWC_EMULATOR_ERROR_STATUSES', 'list', 'comma-separated statuses (default 500,502,503,504)'],
-	'error-when': ['HWC_EMULATOR_ERROR_WHEN', 'string', 'before | after | random: before or after the operation ran'],
-	latency: ['HWC_EMULATOR_LATENCY_MS', 'integer', 'milliseconds added to every request'],
-	'drop-rate': ['HWC_EMULATOR_DROP_RATE', 'number', 'share 0-1 of connections destroyed without answer'],
-	'drop-when': ['HWC_EMULATOR_DROP_WHEN', 'string', 'before | after | random'],
-	'malformed-rate': ['HWC_EMULATOR_MALFORMED_RATE', 'number', 'share 0-1 of answers with a malformed body'],
-	'malformed-kind': ['HWC_EMULATOR_MALFORMED_KIND', 'string', 'truncated (cut JSON) | html (502 HTML page)'],
-	seed: ['HWC_EMULATOR_SEED', 'integer', 'seed of the random faults'],
-	script: ['HWC_EMULATOR_SCRIPT', 'json', 'JSON list of faults for the next requests, e.g. \'[{"status":503,"when":"after"}]\''],
-};
+/** What a flag fills: a start option, or one of the fault settings (checked by parseFaultSettings). */
+type Target = { option: Exclude<keyof EmulatorOptions, 'faults' | 'clock'> } | { fault: keyof FaultSettings };
 
-/** CLI flag → the fault setting it fills. */
-const FAULT_FLAGS: Record<string, string> = {
-	'rate-limit': 'rateLimit',
-	'retry-after': 'retryAfterSeconds',
-	'error-rate': 'errorRate',
-	'error-statuses': 'errorStatuses',
-	'error-when': 'errorWhen',
-	latency: 'latencyMs',
-	'drop-rate': 'dropRate',
-	'drop-when': 'dropWhen',
-	'malformed-rate': 'malformedRate',
-	'malformed-kind': 'malformedKind',
-	seed: 'seed',
-	script: 'script',
+/** flag → [environment variable, kind, help, what it fills]. */
+const FLAGS: Record<string, [string, Kind, string, Target]> = {
+	host: ['HWC_EMULATOR_HOST', 'string', `interface to listen on (default ${EMULATOR_DEFAULTS.host})`, { option: 'host' }],
+	port: ['HWC_EMULATOR_PORT', 'integer', `port, 0 = any free port (default ${EMULATOR_DEFAULTS.port})`, { option: 'port' }],
+	ak: ['HWC_EMULATOR_AK', 'string', 'access key id accepted', { option: 'accessKeyId' }],
+	sk: ['HWC_EMULATOR_SK', 'string', 'secret access key accepted', { option: 'secretAccessKey' }],
+	token: ['HWC_EMULATOR_SECURITY_TOKEN', 'string', 'require this X-Security-Token (temporary credentials)', { option: 'securityToken' }],
+	project: ['HWC_EMULATOR_PROJECT_ID', 'string', 'project id accepted in paths', { option: 'projectId' }],
+	'ak-lockout': ['HWC_EMULATOR_AK_LOCKOUT', 'boolean', 'lock an AK for 5 min after 5 consecutive auth failures', { option: 'akLockout' }],
+	'enabled-default': ['HWC_EMULATOR_ENABLED_DEFAULT', 'boolean', '`enabled` of sessions created without it (default false)', { option: 'sessionEnabledDefault' }],
+	'rate-limit': ['HWC_EMULATOR_RATE_LIMIT', 'integer', 'requests per second before 429 APIGW.0308 (0 = off)', { fault: 'rateLimit' }],
+	'retry-after': ['HWC_EMULATOR_RETRY_AFTER', 'integer', 'seconds sent as Retry-After on 429 (0 = no header)', { fault: 'retryAfterSeconds' }],
+	'error-rate': ['HWC_EMULATOR_ERROR_RATE', 'number', 'share 0-1 of requests answered with an error status', { fault: 'errorRate' }],
+	'error-statuses': ['HWC_EMULATOR_ERROR_STATUSES', 'list', 'comma-separated statuses (default 500,502,503,504)', { fault: 'errorStatuses' }],
+	'error-when': ['HWC_EMULATOR_ERROR_WHEN', 'string', 'before | after | random: before or after the operation ran', { fault: 'errorWhen' }],
+	latency: ['HWC_EMULATOR_LATENCY_MS', 'integer', 'milliseconds added to every request', { fault: 'latencyMs' }],
+	'drop-rate': ['HWC_EMULATOR_DROP_RATE', 'number', 'share 0-1 of connections destroyed without answer', { fault: 'dropRate' }],
+	'drop-when': ['HWC_EMULATOR_DROP_WHEN', 'string', 'before | after | random', { fault: 'dropWhen' }],
+	'malformed-rate': ['HWC_EMULATOR_MALFORMED_RATE', 'number', 'share 0-1 of answers with a malformed body', { fault: 'malformedRate' }],
+	'malformed-kind': ['HWC_EMULATOR_MALFORMED_KIND', 'string', 'truncated (cut JSON) | html (502 HTML page)', { fault: 'malformedKind' }],
+	seed: ['HWC_EMULATOR_SEED', 'integer', 'seed of the random faults', { fault: 'seed' }],
+	script: ['HWC_EMULATOR_SCRIPT', 'json', 'JSON list of faults for the next requests, e.g. \'[{"status":503,"when":"after"}]\'', { fault: 'script' }],
 };
 
 function convert(flag: string, kind: Kind, text: string): unknown {
@@ -96,31 +83,21 @@ function readSettings(argv: string[]): Partial<EmulatorOptions> {
 		console.log(usage());
 		process.exit(0);
 	}
-	const given: Record<string, unknown> = {};
-	for (const [flag, [variable, kind]] of Object.entries(FLAGS)) {
-		const value = (values as Record<string, string | boolean | undefined>)[flag] ?? process.env[variable];
-		if (typeof value === 'boolean') given[flag] = value;
-		else if (value !== undefined && value !== '') given[flag] = convert(flag, kind, value);
-	}
+	const settings: Record<string, unknown> = {};
 	const faults: Record<string, unknown> = {};
-	for (const [flag, setting] of Object.entries(FAULT_FLAGS)) if (flag in given) faults[setting] = given[flag];
-	return {
-		host: given.host as string | undefined,
-		port: given.port as number | undefined,
-		accessKeyId: given.ak as string | undefined,
-		secretAccessKey: given.sk as string | undefined,
-		securityToken: given.token as string | undefined,
-		projectId: given.project as string | undefined,
-		akLockout: given['ak-lockout'] as boolean | undefined,
-		sessionEnabledDefault: given['enabled-default'] as boolean | undefined,
-		faults: parseFaultSettings(faults),
-	};
+	for (const [flag, [variable, kind, , target]] of Object.entries(FLAGS)) {
+		const given = (values as Record<string, string | boolean | undefined>)[flag] ?? process.env[variable];
+		if (given === undefined || given === '') continue;
+		const value = typeof given === 'boolean' ? given : convert(flag, kind, given);
+		if ('fault' in target) faults[target.fault] = value;
+		else settings[target.option] = value;
+	}
+	// Each value was converted to its flag's kind, which is the type of the option it fills.
+	return { ...(settings as Partial<EmulatorOptions>), faults: parseFaultSettings(faults) };
 }
 
 async function main(): Promise<void> {
-	const settings = readSettings(process.argv.slice(2));
-	const defined = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
-	const emulator = await startEmulator(defined);
+	const emulator = await startEmulator(readSettings(process.argv.slice(2)));
 	const { accessKeyId, secretAccessKey, projectId, securityToken } = emulator.options;
 	console.log(
 		`Huawei Cloud VPC emulator listening on ${emulator.url} — AK ${accessKeyId}, SK ${secretAccessKey}, project ID ${projectId}` +
