@@ -3,9 +3,9 @@
  * commands to import credentials and workflows, execute workflows headlessly, or start the editor.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 
 import { freePort, run, type RunResult } from './process';
 import { parseRunOutput, type N8nRun } from './run';
@@ -42,6 +42,8 @@ const ENCRYPTION_KEY = 'n8n-nodes-huaweicloud-vpc-e2e-encryption-key';
 export class N8nInstance {
 	readonly userFolder: string;
 	private readonly scratch: string;
+	/** The Node.js folder scripts/ensure-n8n.sh installs beside an n8n that needs a newer Node than this one. */
+	private readonly ownNodeFolder: string | undefined;
 
 	constructor(
 		readonly n8nRoot: string,
@@ -51,6 +53,8 @@ export class N8nInstance {
 		mkdirSync(this.userFolder, { recursive: true });
 		this.scratch = join(this.userFolder, 'scratch');
 		mkdirSync(this.scratch, { recursive: true });
+		const nodeFolder = join(n8nRoot, 'node-bin');
+		this.ownNodeFolder = existsSync(join(nodeFolder, 'node')) ? nodeFolder : undefined;
 	}
 
 	/** The environment of every n8n command: its own user folder and task broker port, no telemetry or update checks. */
@@ -73,6 +77,8 @@ export class N8nInstance {
 			N8N_LOG_LEVEL: 'info',
 			NO_PROXY: '127.0.0.1,localhost',
 			no_proxy: '127.0.0.1,localhost',
+			// Whatever n8n starts by name (`node` for a task runner, npm) is then the same Node as n8n itself.
+			...(this.ownNodeFolder && { PATH: [this.ownNodeFolder, inherited.PATH].filter(Boolean).join(delimiter) }),
 			...extra,
 		};
 	}
@@ -81,8 +87,12 @@ export class N8nInstance {
 		return join(this.n8nRoot, 'node_modules', 'n8n', 'bin', 'n8n');
 	}
 
+	private get node(): string {
+		return this.ownNodeFolder ? join(this.ownNodeFolder, 'node') : process.execPath;
+	}
+
 	async command(args: string[]): Promise<RunResult> {
-		return await run(process.execPath, [this.binary, ...args], { env: await this.environment() });
+		return await run(this.node, [this.binary, ...args], { env: await this.environment() });
 	}
 
 	private async mustSucceed(args: string[]): Promise<RunResult> {
@@ -181,7 +191,7 @@ export class N8nInstance {
 			N8N_SECURE_COOKIE: 'false',
 			N8N_LOG_LEVEL: 'warn',
 		});
-		return spawn(process.execPath, [this.binary, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		return spawn(this.node, [this.binary, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	}
 
 	dispose(): void {
