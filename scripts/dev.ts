@@ -8,7 +8,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 import { EMULATOR_DEFAULTS } from '../emulator/defaults';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
@@ -63,7 +63,8 @@ async function main(): Promise<void> {
 			prepareN8n({
 				emulatorUrl,
 				onProgress: (line) => console.log(`  ${line}`),
-				userFolder: (n8nRoot) => join(dirname(n8nRoot), 'dev-user-folder'),
+				// One per n8n version: a newer n8n migrates the database past what an older one can read.
+				userFolder: (n8nRoot) => join(dirname(n8nRoot), `dev-user-folder-${basename(n8nRoot)}`),
 			}),
 		);
 		const { n8n } = prepared;

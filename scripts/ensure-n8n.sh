@@ -28,7 +28,8 @@ cat > package.json <<JSON
 JSON
 {
   # The first number of n8n's engines.node is the Node.js major it needs (">=20.19 <= 24.x", ">=24.0.0").
-  needed_major="$(npm view "n8n@$version" engines.node | grep -oE '[0-9]+' | head -n 1)"
+  # Unknown (no answer, no number) means: try with the Node at hand.
+  needed_major="$(npm view "n8n@$version" engines.node 2>/dev/null | grep -oE '[0-9]+' | head -n 1 || true)"
   own_major="$(node -p 'process.versions.node.split(".")[0]')"
   build_flags=()
   if [ -n "$needed_major" ] && [ "$needed_major" -gt "$own_major" ]; then
