@@ -14,7 +14,8 @@ export const ERROR_CODES = {
 	/** The resource is in use `[U: code and status]`. */
 	conflict: 'VPC.0409',
 	apiNotFound: 'APIGW.0101',
-	gatewayBadRequest: 'APIGW.0201',
+	/** One code for every request the gateway could not pass on: bad request, body over 12 MB, backend down or slow. */
+	gatewayRequestFailed: 'APIGW.0201',
 	authentication: 'APIGW.0301',
 	throttled: 'APIGW.0308',
 	gatewayInternal: 'APIGW.0601',
@@ -52,11 +53,11 @@ export const apiNotFound = () => new ApiError(404, ERROR_CODES.apiNotFound, 'The
 export function backendFailure(status: number): ApiError {
 	switch (status) {
 		case 502:
-			return new ApiError(502, ERROR_CODES.gatewayBadRequest, 'Backend unavailable');
+			return new ApiError(502, ERROR_CODES.gatewayRequestFailed, 'Backend unavailable');
 		case 504:
-			return new ApiError(504, ERROR_CODES.gatewayBadRequest, 'Backend timeout');
+			return new ApiError(504, ERROR_CODES.gatewayRequestFailed, 'Backend timeout');
 		case 503:
-			return new ApiError(503, ERROR_CODES.gatewayBadRequest, 'Service unavailable');
+			return new ApiError(503, ERROR_CODES.gatewayRequestFailed, 'Service unavailable');
 		default:
 			return new ApiError(status, ERROR_CODES.gatewayInternal, 'Internal server error');
 	}

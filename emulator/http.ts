@@ -16,7 +16,7 @@ export function readBody(request: IncomingMessage): Promise<Buffer> {
 		});
 		request.on('end', () =>
 			size > MAX_BODY_BYTES
-				? reject(new ApiError(413, ERROR_CODES.gatewayBadRequest, 'Request entity too large'))
+				? reject(new ApiError(413, ERROR_CODES.gatewayRequestFailed, 'Request entity too large'))
 				: resolve(Buffer.concat(chunks)),
 		);
 		request.on('error', reject);
