@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { describeConstraint } from '../fields/constraints';
 import type { FieldDefinition } from '../fields/definition';
-import { fieldProperty } from '../fields/property';
+import { compareText, fieldProperty } from '../fields/property';
 import { validateField } from '../fields/read';
 
 /** One query filter of a list API, made from the field it filters on so that it follows the same rule. */
@@ -48,7 +48,7 @@ export function listProperties(filters: ListFilter[]): INodeProperties[] {
 			type: 'collection',
 			placeholder: 'Add Filter',
 			default: {},
-			options: filters.map(filterProperty).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+			options: filters.map(filterProperty).sort((a, b) => compareText(a.displayName, b.displayName)),
 		},
 	];
 }
