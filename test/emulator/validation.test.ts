@@ -157,8 +157,9 @@ describe('validation over HTTP', () => {
 		}
 	});
 
-	it('refuses rule updates of immutable fields and leaves a refused update without effect', async () => {
-		const created = await signedRequest(emulator, 'POST', v3Path('traffic-mirror-filter-rules'), {
+	/** An IPv4 TCP ingress rule of the test's filter, with `fields` added. */
+	const createIngressRule = (fields: Record<string, unknown>) =>
+		signedRequest(emulator, 'POST', v3Path('traffic-mirror-filter-rules'), {
 			body: {
 				traffic_mirror_filter_rule: {
 					traffic_mirror_filter_id: filterId,
@@ -166,10 +167,13 @@ describe('validation over HTTP', () => {
 					protocol: 'TCP',
 					ethertype: 'IPv4',
 					action: 'accept',
-					priority: 5,
+					...fields,
 				},
 			},
 		});
+
+	it('refuses rule updates of immutable fields and leaves a refused update without effect', async () => {
+		const created = await createIngressRule({ priority: 5 });
 		const id = (created.json() as unknown as RuleAnswer).traffic_mirror_filter_rule.id;
 		const path = v3Path(`traffic-mirror-filter-rules/${id}`);
 		expect((await signedRequest(emulator, 'PUT', path, { body: { traffic_mirror_filter_rule: { direction: 'egress' } } })).status).toBe(400);
@@ -182,19 +186,10 @@ describe('validation over HTTP', () => {
 	});
 
 	it('clears a CIDR or port range updated to "" and keeps the fields the update leaves out', async () => {
-		const created = await signedRequest(emulator, 'POST', v3Path('traffic-mirror-filter-rules'), {
-			body: {
-				traffic_mirror_filter_rule: {
-					traffic_mirror_filter_id: filterId,
-					direction: 'ingress',
-					protocol: 'TCP',
-					ethertype: 'IPv4',
-					action: 'accept',
-					priority: 6,
-					source_cidr_block: '10.0.0.0/8',
-					destination_port_range: '80-443',
-				},
-			},
+		const created = await createIngressRule({
+			priority: 6,
+			source_cidr_block: '10.0.0.0/8',
+			destination_port_range: '80-443',
 		});
 		const id = (created.json() as unknown as RuleAnswer).traffic_mirror_filter_rule.id;
 		const path = v3Path(`traffic-mirror-filter-rules/${id}`);
