@@ -7,16 +7,10 @@ import { IncomingHttpHeaders } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 
 import {
-	buildCanonicalRequest,
-	buildStringToSign,
-	canonicalHeaders,
-	canonicalQueryString,
-	canonicalUri,
 	collectQuery,
-	computeSignature,
+	computeRequestSignature,
 	ParsedAuthorization,
 	parseAuthorizationHeader,
-	payloadHash,
 	QueryParameters,
 } from '../nodes/HuaweiCloudVpc/transport/signer';
 import { authenticationFailed } from './errors';
@@ -130,17 +124,12 @@ export class Authenticator {
 			if (value === undefined) throw authenticationFailed(`verify aksk signature fail, signed header ${name} not found`);
 			signed[name] = value;
 		}
-		const { canonical, signedHeaders: signedList } = canonicalHeaders(signed);
-		const canonicalRequest = buildCanonicalRequest({
-			method: request.method,
-			uri: canonicalUri(request.rawPath),
-			query: canonicalQueryString(receivedQuery(request.rawQuery)),
-			headers: canonical,
-			signedHeaders: signedList,
-			payloadHash: payloadHash(signed, request.body),
-		});
-		const expected = computeSignature(this.settings.secretAccessKey, buildStringToSign(sdkDate, canonicalRequest));
-		if (!sameText(expected, signature)) {
+		const expected = computeRequestSignature(
+			{ method: request.method, path: request.rawPath, query: receivedQuery(request.rawQuery), headers: signed, body: request.body },
+			this.settings.secretAccessKey,
+		);
+		const { canonicalRequest, signedHeaders: signedList } = expected;
+		if (!sameText(expected.signature, signature)) {
 			// The real gateway also echoes its canonical request, newlines as `|`, to help find the difference.
 			throw authenticationFailed(
 				`verify aksk signature fail, SignedHeaders:${signedList}, canonicalRequest:${canonicalRequest.replace(/\n/g, '|')}`,

@@ -7,15 +7,9 @@ import type { AddressInfo } from 'node:net';
 
 import { CUSTOM_ENDPOINT } from '../../nodes/HuaweiCloudVpc/transport/endpoint';
 import {
-	buildCanonicalRequest,
-	buildStringToSign,
-	canonicalHeaders,
-	canonicalQueryString,
-	canonicalUri,
 	collectQuery,
-	computeSignature,
+	computeRequestSignature,
 	parseAuthorizationHeader,
-	payloadHash,
 } from '../../nodes/HuaweiCloudVpc/transport/signer';
 import { AK, PROJECT_ID, SK } from '../signer/vectors';
 
@@ -97,18 +91,12 @@ function verify(req: IncomingMessage, url: URL, body: string, secretAccessKey: s
 		if (typeof value !== 'string') return false;
 		signed[name] = value;
 	}
-	const sdkDate = signed['x-sdk-date'];
-	if (!sdkDate || !signed.host) return false;
-	const { canonical, signedHeaders } = canonicalHeaders(signed);
-	const canonicalRequest = buildCanonicalRequest({
-		method: req.method ?? '',
-		uri: canonicalUri(url.pathname),
-		query: canonicalQueryString(collectQuery(url)),
-		headers: canonical,
-		signedHeaders,
-		payloadHash: payloadHash(signed, body),
-	});
-	return computeSignature(secretAccessKey, buildStringToSign(sdkDate, canonicalRequest)) === authorization.signature;
+	if (!signed['x-sdk-date'] || !signed.host) return false;
+	const expected = computeRequestSignature(
+		{ method: req.method ?? '', path: url.pathname, query: collectQuery(url), headers: signed, body },
+		secretAccessKey,
+	);
+	return expected.signature === authorization.signature;
 }
 
 let created = 0;
