@@ -48,22 +48,44 @@ export interface TrafficMirrorFilterRule {
 	updated_at: string;
 }
 
-/** A VPC v1 port (elastic network interface), as far as the ENI picker needs it. */
+export interface FixedIp {
+	subnet_id: string;
+	ip_address: string;
+}
+
+/**
+ * A VPC v1 port (elastic network interface) with the fields of the documented answer of `GET /v1/{project_id}/ports`
+ * (VPC API reference "查询端口列表", and the official SDK's `Port` model).
+ */
 export interface Port {
 	id: string;
 	name: string;
-	status: string;
-	admin_state_up: boolean;
-	device_owner: string;
-	device_id: string;
-	mac_address: string;
 	network_id: string;
+	admin_state_up: boolean;
+	mac_address: string;
+	/** Documented with several entries, e.g. an IPv4 and an IPv6 address of a dual-stack port. */
+	fixed_ips: FixedIp[];
+	/** The ECS instance ID for a server's network interface (`device_owner` `compute:<zone>`); "" when unattached. */
+	device_id: string;
+	/** `compute:<zone>`, `network:dhcp`, `network:router_interface_distributed`, `neutron:VIP_PORT`, … or "". */
+	device_owner: string;
 	tenant_id: string;
-	project_id: string;
-	fixed_ips: Array<{ subnet_id: string; ip_address: string }>;
+	status: string;
 	security_groups: string[];
+	allowed_address_pairs: Array<{ ip_address: string; mac_address?: string }>;
+	extra_dhcp_opts: Array<{ opt_name: string; opt_value: string }>;
+	/** `primary_interface: true` marks a server's primary network interface (documented for the port's VIF details). */
+	'binding:vif_details': { primary_interface?: boolean; port_filter?: boolean; ovs_hybrid_plug?: boolean };
+	'binding:profile': Record<string, unknown>;
 	'binding:vnic_type': string;
+	dns_assignment: Array<{ hostname: string; ip_address: string; fqdn: string }>;
+	dns_name: string;
+	/** The owning instance for other services' ports (e.g. an RDS instance); "" for ECS network interfaces `[U]`. */
+	instance_id: string;
+	instance_type: string;
 	port_security_enabled: boolean;
+	zone_id: string;
+	enable_efi: boolean;
 }
 
 export class EmulatorState {

@@ -11,15 +11,33 @@ export interface FilterField {
 	multi: boolean;
 	/** Accepted but without effect: `created_at`/`updated_at` are documented as sort keys whose semantics are unknown `[U]`. */
 	ignored?: boolean;
+	/** Checks one value of the query (throwing a 400) and returns it in the form `matches` compares. */
+	parse?: (value: string, key: string) => string;
+	/** For a field not compared by its value alone (lists, `fixed_ips`): whether the item matches the values. */
+	matches?: (item: Record<string, unknown>, values: ReadonlySet<string>) => boolean;
 }
 
-/** Default and maximum page size; the default is undocumented, other VPC v3 lists use 2000 `[U]`. */
+/** Default and maximum page size of the v3 lists; the default is undocumented, other VPC v3 lists use 2000 `[U]`. */
 export const MAX_LIMIT = 2000;
+
+/** How a list takes `limit`: the largest value it accepts, and the page size when it is absent or 0. */
+export interface LimitRule {
+	max: number;
+	default: number;
+}
+
+const V3_LIMIT: LimitRule = { max: MAX_LIMIT, default: MAX_LIMIT };
+
+interface Condition {
+	key: string;
+	field: FilterField;
+	values: Set<string>;
+}
 
 interface ParsedListQuery {
 	limit: number;
 	marker: string | undefined;
-	conditions: Array<{ key: string; kind: FilterKind; values: Set<string> }>;
+	conditions: Condition[];
 }
 
 function single(query: URLSearchParams, key: string): string | undefined {
@@ -47,26 +65,31 @@ function normalise(value: string, key: string, kind: FilterKind): string {
  * Unknown query keys are refused, so that a misspelt filter shows up instead of silently listing everything
  * `[U: the real service may ignore them]`.
  */
-export function parseListQuery(query: URLSearchParams, fields: Record<string, FilterField>): ParsedListQuery {
+export function parseListQuery(
+	query: URLSearchParams,
+	fields: Record<string, FilterField>,
+	limitRule: LimitRule = V3_LIMIT,
+): ParsedListQuery {
 	for (const key of new Set(query.keys())) {
 		if (key !== 'limit' && key !== 'marker' && !Object.prototype.hasOwnProperty.call(fields, key)) {
 			throw invalid(`Unknown query parameter ${key}.`);
 		}
 	}
 	const limitText = single(query, 'limit');
-	let limit = MAX_LIMIT;
+	let limit = limitRule.default;
 	if (limitText !== undefined) {
-		if (!/^\d{1,5}$/.test(limitText) || Number(limitText) > MAX_LIMIT) {
-			throw invalid(`Query parameter limit must be an integer between 0 and ${MAX_LIMIT}.`);
+		if (!/^\d{1,10}$/.test(limitText) || Number(limitText) > limitRule.max) {
+			throw invalid(`Query parameter limit must be an integer between 0 and ${limitRule.max}.`);
 		}
 		// 0 is in the documented range; it is read as "no explicit size", i.e. the default `[U]`.
-		limit = Number(limitText) || MAX_LIMIT;
+		limit = Number(limitText) || limitRule.default;
 	}
-	const conditions: ParsedListQuery['conditions'] = [];
+	const conditions: Condition[] = [];
 	for (const [key, field] of Object.entries(fields)) {
 		const values = field.multi ? query.getAll(key) : [single(query, key)].filter((v) => v !== undefined);
 		if (values.length === 0 || field.ignored) continue;
-		conditions.push({ key, kind: field.kind, values: new Set(values.map((v) => normalise(v, key, field.kind))) });
+		const parse = field.parse ?? ((value: string) => normalise(value, key, field.kind));
+		conditions.push({ key, field, values: new Set(values.map((value) => parse(value, key))) });
 	}
 	return { limit, marker: single(query, 'marker') || undefined, conditions };
 }
@@ -81,13 +104,16 @@ export function listPage<T extends { id: string }>(
 	collection: Collection<T>,
 	query: URLSearchParams,
 	fields: Record<string, FilterField>,
+	limitRule?: LimitRule,
 ): ListAnswer<T> {
-	const { limit, marker, conditions } = parseListQuery(query, fields);
+	const { limit, marker, conditions } = parseListQuery(query, fields, limitRule);
 	const matches = (item: T) =>
-		conditions.every(({ key, kind, values }) => {
-			const value = (item as Record<string, unknown>)[key];
+		conditions.every(({ key, field, values }) => {
+			const record = item as unknown as Record<string, unknown>;
+			if (field.matches) return field.matches(record, values);
+			const value = record[key];
 			if (value === undefined) return false;
-			return values.has(kind === 'upper' ? String(value).toUpperCase() : String(value));
+			return values.has(field.kind === 'upper' ? String(value).toUpperCase() : String(value));
 		});
 	const { items, hasMore } = collection.page(limit, marker, matches);
 	const pageInfo: ListAnswer<T>['page_info'] = { current_count: items.length };

@@ -23,7 +23,7 @@ import { matchRoute, RouteMatch } from './router';
 
 export type { EmulatorOptions, FaultSettings, ScriptedFault } from './options';
 export type { CountersSnapshot } from './counters';
-export { DEMO_PORTS } from './resources/ports';
+export { DEMO_PORTS, DEMO_SERVERS } from './resources/ports';
 
 export interface RunningEmulator {
 	/** `http://host:port`, to use as the endpoint. */

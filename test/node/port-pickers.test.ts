@@ -21,7 +21,10 @@ test('the sources list offers every port by name and address, sorted, with its I
 	const options = await getPorts.call(context());
 	expect(options).toEqual(
 		[...DEMO_PORTS]
-			.map((port) => ({ name: `${port.name} (${port.ip})`, value: port.id }))
+			.map((port) => ({
+				name: `${port.name || port.id} (${port.fixed_ips.map((fixedIp) => fixedIp.ip_address).join(', ')})`,
+				value: port.id,
+			}))
 			.sort((a, b) => a.name.localeCompare(b.name)),
 	);
 });
