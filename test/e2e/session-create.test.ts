@@ -22,7 +22,10 @@ import {
 const ISO_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The seed page's example request (its filter created first: the service requires an existing one). */
+/**
+ * The seed page's example request (its filter created first: the service requires an existing one), with the
+ * request ID asked for.
+ */
 const seedCreate = chainWorkflow('e2eSeedCreate1', [
 	createFilterNode('seed-filter'),
 	huaweiNode('Create Session', {
@@ -34,6 +37,7 @@ const seedCreate = chainWorkflow('e2eSeedCreate1', [
 		trafficMirrorTargetType: 'eni',
 		trafficMirrorTargetId: byId(ANALYSER),
 		priority: 11,
+		requestOptions: { includeRequestId: true },
 	}),
 ]);
 
@@ -90,7 +94,7 @@ beforeAll(async () => {
 }, PREPARE_TIMEOUT_MS);
 afterAll(async () => await e2e?.close());
 
-test('creates the seed example session, with the service defaults and the request id', () => {
+test('creates the seed example session, with the service defaults and, asked for, the request ID under _requestId', () => {
 	const run = successfulRun(batch, seedCreate.id);
 	const [filter] = nodeJson(run, 'Create Filter');
 	const items = nodeItems(run, 'Create Session');
@@ -113,7 +117,7 @@ test('creates the seed example session, with the service defaults and the reques
 		type: 'eni',
 		created_at: expect.stringMatching(ISO_TIMESTAMP),
 		updated_at: expect.stringMatching(ISO_TIMESTAMP),
-		request_id: expect.stringMatching(UUID),
+		_requestId: expect.stringMatching(UUID),
 	});
 });
 

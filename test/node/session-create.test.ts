@@ -56,7 +56,7 @@ describe('create: requests', () => {
 		expect(request.path).toBe(SESSIONS_PATH);
 		expect(request.json).toEqual({ traffic_mirror_session: seedBody });
 		expect(result.items).toHaveLength(1);
-		expect(result.items[0].json).toMatchObject({ name: 'test-session', request_id: 'request-1' });
+		expect(result.items[0].json).toMatchObject({ name: 'test-session' });
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -155,7 +155,7 @@ describe('create: requests', () => {
 	test('several input items: one request each, outputs in order with pairedItem', async () => {
 		const names = ['mirror-a', 'mirror-b', '镜像-c'];
 		const result = await create(
-			{ name: '={{ $json.name }}', priority: '={{ $json.priority }}' },
+			{ name: '={{ $json.name }}', priority: '={{ $json.priority }}', requestOptions: { includeRequestId: true } },
 			{ items: names.map((name, index) => ({ name, priority: index + 1 })) },
 		);
 		expect(result.error).toBeUndefined();
@@ -165,7 +165,7 @@ describe('create: requests', () => {
 		expect(sentSessions().map((session) => (session as IDataObject).priority)).toEqual([1, 2, 3]);
 		expect(result.items.map((item) => item.json.name)).toEqual(names);
 		// The answers carry consecutive request IDs, so the outputs are in the order of the requests.
-		const requestNumbers = result.items.map((item) => Number(String(item.json.request_id).replace('request-', '')));
+		const requestNumbers = result.items.map((item) => Number(String(item.json._requestId).replace('request-', '')));
 		expect(requestNumbers).toEqual([requestNumbers[0], requestNumbers[0] + 1, requestNumbers[0] + 2]);
 		expect(new Set(result.items.map((item) => item.json.id)).size).toBe(3);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -534,7 +534,6 @@ describe('create: against the emulator, which states the service\'s rules for it
 				project_id: api.emulator.options.projectId,
 			});
 			expect(result.items[0].json.id).toEqual(expect.any(String));
-			expect(result.items[0].json.request_id).toEqual(expect.any(String));
 			expect(api.emulator.counters().created.sessions).toBe(1);
 		} finally {
 			await api.close();

@@ -22,12 +22,12 @@ const get = (trafficMirrorSessionId: NodeParameterValueType) =>
 		credentials: fixture.credentials(),
 	});
 
-test('gets a session chosen by ID, with the request ID', async () => {
+test('gets a session chosen by ID: the output is the session as the service holds it', async () => {
 	const session = await fixture.createSession(filterId, { name: 'get-me', priority: 42 });
 	const result = await get(byId(session.id));
 	expect(result.error).toBeUndefined();
 	expect(result.items).toHaveLength(1);
-	expect(result.items[0].json).toEqual({ ...session, request_id: expect.any(String) });
+	expect(result.items[0].json).toEqual(session);
 	expect(result.items[0].pairedItem).toEqual({ item: 0 });
 });
 

@@ -29,7 +29,6 @@ test('adds sources given comma-separated, and outputs the updated session', asyn
 	expect(result.items[0].json).toMatchObject({
 		id: session.id,
 		traffic_mirror_sources: [SOURCE_PORT_ID, ...MORE_PORT_IDS],
-		request_id: expect.any(String),
 	});
 	expect((await fixture.showSession(session.id))?.traffic_mirror_sources).toEqual([SOURCE_PORT_ID, ...MORE_PORT_IDS]);
 });

@@ -29,7 +29,7 @@ test('updating one field changes only that field', async () => {
 	const result = await update(session.id, { priority: 9 });
 	expect(result.error).toBeUndefined();
 	expect(result.items).toHaveLength(1);
-	expect(result.items[0].json).toMatchObject({ id: session.id, priority: 9, request_id: expect.any(String) });
+	expect(result.items[0].json).toMatchObject({ id: session.id, priority: 9 });
 	expect(await fixture.showSession(session.id)).toEqual({ ...session, priority: 9, updated_at: expect.any(String) });
 });
 
@@ -50,7 +50,7 @@ test('only the fields the user set are sent, with the API types', async () => {
 		expect(request.method).toBe('PUT');
 		expect(request.path).toBe(`/v3/${TEST_CREDENTIALS.projectId}/vpc/traffic-mirror-sessions/${id}`);
 		expect(request.json).toEqual({ traffic_mirror_session: { priority: 7, virtual_network_id: 300, enabled: false } });
-		expect(result.items[0].json).toEqual({ id, priority: 7, request_id: 'r-1' });
+		expect(result.items[0].json).toEqual({ id, priority: 7 });
 	} finally {
 		await server.close();
 	}

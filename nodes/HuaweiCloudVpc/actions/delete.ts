@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { vpcApiRequest } from '../transport/request';
+import { vpcApiRequest, type ApiItem } from '../transport/request';
 import type { ResourceTarget } from './resourceLocator';
 
 const OPTIONS = 'options';
@@ -38,16 +38,20 @@ export interface DeleteResult extends IDataObject {
 	resource: string;
 }
 
-/** Deletes the resource; with "Succeed If Already Deleted" set, a 404 from the service is a success too. */
+/**
+ * Deletes the resource; with "Succeed If Already Deleted" set, a 404 from the service is a success too. The request
+ * ID is the delete's own (from its X-Request-Id header), or the 404's.
+ */
 export async function deleteResource(
 	this: IExecuteFunctions,
 	target: ResourceTarget,
 	resource: string,
 	itemIndex: number,
-): Promise<DeleteResult> {
+): Promise<ApiItem> {
 	const options = this.getNodeParameter(OPTIONS, itemIndex, {}) as IDataObject;
+	let requestId: string | undefined;
 	try {
-		await vpcApiRequest.call(this, {
+		({ request_id: requestId } = await vpcApiRequest.call(this, {
 			method: 'DELETE',
 			path: target.path,
 			itemIndex,
@@ -55,15 +59,22 @@ export async function deleteResource(
 			// is looked up instead, and its absence is the first attempt's success.
 			idempotent: false,
 			recover: async () => ((await isGone(this, target, itemIndex)) ? {} : undefined),
-		});
+		}));
 	} catch (error) {
 		if (options[SUCCEED_IF_ALREADY_DELETED] === true && isMissingResource(error)) {
-			return { deleted: false, alreadyDeleted: true, id: target.id, resource };
+			const data: DeleteResult = { deleted: false, alreadyDeleted: true, id: target.id, resource };
+			return { data, requestId: requestIdOf(error as NodeApiError) };
 		}
 		// Given a NodeApiError (what vpcApiRequest throws), the constructor hands back that same error, details and all.
 		throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
 	}
-	return { deleted: true, alreadyDeleted: false, id: target.id, resource };
+	const data: DeleteResult = { deleted: true, alreadyDeleted: false, id: target.id, resource };
+	return { data, requestId };
+}
+
+function requestIdOf(error: NodeApiError): string | undefined {
+	const requestId = (error.errorResponse as JsonObject | undefined)?.request_id;
+	return typeof requestId === 'string' ? requestId : undefined;
 }
 
 async function isGone(context: IExecuteFunctions, target: ResourceTarget, itemIndex: number): Promise<boolean> {

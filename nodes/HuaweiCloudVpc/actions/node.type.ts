@@ -1,7 +1,12 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-/** Every operation file exports one of these: it handles one input item and returns what the API gave back. */
-export type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+import type { ApiItem } from '../transport/request';
+
+/**
+ * Every operation file exports one of these: it handles one input item and returns what the API gave back, each
+ * resource apart from the ID of the request that returned it (the router decides whether that ID is output).
+ */
+export type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<ApiItem | ApiItem[]>;
 
 export type HuaweiCloudVpcOperation =
 	| 'trafficMirrorSession:create'

@@ -8,8 +8,12 @@ const REQUEST_OPTIONS = 'requestOptions';
 // The API gateway's own ceiling per API (spec §10): a cap above it could only ever earn 429s.
 const MAX_REQUESTS_PER_SECOND = 200;
 
-/** Every option is a whole number; its bounds in `typeOptions` drive the UI and the check alike. */
-const options: INodeProperties[] = [
+/** The key under which an output item carries its request ID, apart from the resource's own fields. */
+export const REQUEST_ID_KEY = '_requestId';
+const INCLUDE_REQUEST_ID = 'includeRequestId';
+
+/** The whole-number options; their bounds in `typeOptions` drive the UI and the check alike. */
+const limits: INodeProperties[] = [
 	{
 		displayName: 'Max Concurrent Requests',
 		name: 'maxConcurrentRequests',
@@ -47,6 +51,14 @@ const options: INodeProperties[] = [
 	},
 ];
 
+const includeRequestId: INodeProperties = {
+	displayName: 'Include Request ID',
+	name: INCLUDE_REQUEST_ID,
+	type: 'boolean',
+	default: false,
+	description: `Whether to add Huawei Cloud's ID of the request that returned each item, under the key ${REQUEST_ID_KEY} beside the resource's fields; Huawei support asks for it. Errors always show it.`,
+};
+
 /** The node-level "Request Options" collection, shown for every operation. */
 export const requestOptionsDescription: INodeProperties = {
 	displayName: 'Request Options',
@@ -54,18 +66,19 @@ export const requestOptionsDescription: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	options,
+	options: [includeRequestId, ...limits],
 };
 
 export interface RequestOptions extends RequestPolicy {
 	maxConcurrentRequests: number;
+	includeRequestId: boolean;
 }
 
 /** The Request Options of this execution, read once (from the first item) and checked against their bounds. */
 export function readRequestOptions(context: IExecuteFunctions): RequestOptions {
 	const values = context.getNodeParameter(REQUEST_OPTIONS, 0, {}) as IDataObject;
 	const read = (name: string): number => {
-		const option = options.find((candidate) => candidate.name === name) as INodeProperties;
+		const option = limits.find((candidate) => candidate.name === name) as INodeProperties;
 		const min = option.typeOptions?.minValue as number;
 		const max = option.typeOptions?.maxValue as number;
 		const value = values[name] ?? option.default;
@@ -77,7 +90,16 @@ export function readRequestOptions(context: IExecuteFunctions): RequestOptions {
 		);
 	};
 	const perSecond = read('maxRequestsPerSecond');
+	const include = values[INCLUDE_REQUEST_ID] ?? false;
+	if (typeof include !== 'boolean') {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Invalid ${includeRequestId.displayName}: must be true or false; got ${JSON.stringify(include)}`,
+			{ itemIndex: 0, description: 'Set it under Request Options; nothing was sent.' },
+		);
+	}
 	return {
+		includeRequestId: include,
 		maxConcurrentRequests: read('maxConcurrentRequests'),
 		timeoutMs: read('timeout'),
 		maxRetries: read('maxRetries'),

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { ApiItem } from '../transport/request';
 import { setRequestPolicy } from '../transport/throttle';
 import { runItems } from './itemRunner';
 import type { HuaweiCloudVpcOperation, OperationExecute } from './node.type';
-import { readRequestOptions } from './options';
+import { readRequestOptions, REQUEST_ID_KEY } from './options';
 import * as trafficMirrorFilter from './trafficMirrorFilter';
 import * as trafficMirrorFilterRule from './trafficMirrorFilterRule';
 import * as trafficMirrorSession from './trafficMirrorSession';
@@ -64,7 +65,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	setRequestPolicy(this, options);
 	const perItem = await runItems(items.length, options.maxConcurrentRequests, async (itemIndex) => {
 		try {
-			return toItems(await execute.call(this, itemIndex), itemIndex);
+			return toItems(await execute.call(this, itemIndex), itemIndex, options.includeRequestId);
 		} catch (error) {
 			if (this.continueOnFail()) return [{ json: errorJson(error), pairedItem: { item: itemIndex } }];
 			throw withItemIndex(this, error, itemIndex);
@@ -73,8 +74,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	return [perItem.flat()];
 }
 
-function toItems(result: IDataObject | IDataObject[], itemIndex: number): INodeExecutionData[] {
-	return (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem: { item: itemIndex } }));
+/** One output item per resource: the resource alone, or with its request ID under a key of its own. */
+function toItems(result: ApiItem | ApiItem[], itemIndex: number, includeRequestId: boolean): INodeExecutionData[] {
+	return (Array.isArray(result) ? result : [result]).map(({ data, requestId }) => ({
+		json: includeRequestId && requestId !== undefined ? { ...data, [REQUEST_ID_KEY]: requestId } : data,
+		pairedItem: { item: itemIndex },
+	}));
 }
 
 function errorJson(error: Error): IDataObject {

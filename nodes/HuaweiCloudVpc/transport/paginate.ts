@@ -1,7 +1,7 @@
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { vpcApiRequest, type ApiRequest, type RequestContext } from './request';
+import { vpcApiRequest, type ApiItem, type ApiRequest, type RequestContext } from './request';
 
 /** The API's largest page (spec §3). */
 export const MAX_PAGE_SIZE = 2000;
@@ -14,11 +14,12 @@ export interface ListRequest extends Omit<ApiRequest, 'method' | 'body'> {
 }
 
 /**
- * Follows `page_info.next_marker` until the last page (where it is absent) or until `limit` resources are read.
+ * Follows `page_info.next_marker` until the last page (where it is absent) or until `limit` resources are read;
+ * each resource comes with the request ID of its page.
  * A marker seen twice ends the loop with an error rather than looping forever on a misbehaving server.
  */
-export async function vpcApiRequestAllItems(this: RequestContext, request: ListRequest): Promise<IDataObject[]> {
-	const resources: IDataObject[] = [];
+export async function vpcApiRequestAllItems(this: RequestContext, request: ListRequest): Promise<ApiItem[]> {
+	const resources: ApiItem[] = [];
 	const seenMarkers = new Set<string>();
 	let marker: string | undefined;
 	do {
@@ -29,7 +30,7 @@ export async function vpcApiRequestAllItems(this: RequestContext, request: ListR
 			qs: { ...request.qs, limit: Math.min(remaining, MAX_PAGE_SIZE), marker },
 		});
 		const page = (response[request.key] ?? []) as IDataObject[];
-		resources.push(...page.slice(0, remaining));
+		resources.push(...page.slice(0, remaining).map((data) => ({ data, requestId: response.request_id })));
 		marker = ((response.page_info ?? {}) as IDataObject).next_marker as string | undefined;
 		if (marker !== undefined && seenMarkers.has(marker)) {
 			throw new NodeApiError(this.getNode(), response as JsonObject, {

@@ -50,6 +50,17 @@ export interface ApiRequest {
 /** The answer's JSON body, with the request ID kept (from the body, or the X-Request-Id header). */
 export type ApiResponse = IDataObject & { request_id?: string };
 
+/** One resource of an answer, kept apart from the ID of the request that returned it. */
+export interface ApiItem {
+	data: IDataObject;
+	requestId?: string;
+}
+
+/** The resource in a one-key envelope such as `{ traffic_mirror_session: {…}, request_id }`. */
+export function unwrapResource(response: ApiResponse, key: string): ApiItem {
+	return { data: response[key] as IDataObject, requestId: response.request_id };
+}
+
 interface FullResponse {
 	body: unknown;
 	headers: Record<string, string | string[] | undefined>;
@@ -127,7 +138,7 @@ async function sendOnce(this: RequestContext, request: ApiRequest, timeoutMs: nu
 	const requestId = headerValue(response.headers, 'x-request-id');
 	const success = response.statusCode >= 200 && response.statusCode < 300;
 	if (success && (response.statusCode === 204 || response.body === '' || response.body === undefined)) {
-		return { response: {} };
+		return { response: requestId ? { request_id: requestId } : {} };
 	}
 	const parsedSuccess = success ? parseJson(String(response.body)) : undefined;
 	if (isObject(parsedSuccess)) {

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterFields } from '../../fields/filter.fields';
-import { vpcApiRequest } from '../../transport/request';
+import { vpcApiRequest, type ApiItem } from '../../transport/request';
 import { createProperties, readCreateFields } from '../fieldCollections';
 import { FILTER_KEY, FILTERS_PATH, unwrapFilter } from './filter.resource';
 
@@ -16,7 +16,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
 	const filter = readCreateFields(this, itemIndex, required, optional);
 	const response = await vpcApiRequest.call(this, {
 		method: 'POST',

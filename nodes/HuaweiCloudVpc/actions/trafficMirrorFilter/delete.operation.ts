@@ -3,7 +3,8 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { filterIdField } from '../../fields/filter.fields';
 import { fieldProperty } from '../../fields/property';
-import { deleteOptionsProperty, deleteResource, type DeleteResult } from '../delete';
+import type { ApiItem } from '../../transport/request';
+import { deleteOptionsProperty, deleteResource } from '../delete';
 import { readFilterTarget, RESOURCE } from './filter.resource';
 
 const IN_USE_HINT =
@@ -20,7 +21,7 @@ export const description = updateDisplayOptions(
 );
 
 /** Deletes the filter and, with it, its rules; a filter still in use is refused by the service with 409. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<DeleteResult> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
 	const target = readFilterTarget(this, itemIndex);
 	try {
 		return await deleteResource.call(this, target, RESOURCE, itemIndex);

@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { filterIdField } from '../../fields/filter.fields';
-import type { ApiResponse } from '../../transport/request';
+import { unwrapResource, type ApiItem, type ApiResponse } from '../../transport/request';
 import { readResourceTarget, type ResourceTarget } from '../resourceLocator';
 
 export const RESOURCE = 'trafficMirrorFilter';
@@ -9,9 +9,9 @@ export const FILTERS_PATH = '/vpc/traffic-mirror-filters';
 export const FILTER_KEY = 'traffic_mirror_filter';
 export const FILTERS_KEY = 'traffic_mirror_filters';
 
-/** The filter from its one-key envelope, with the request ID kept beside its fields. */
-export function unwrapFilter(response: ApiResponse): IDataObject {
-	return { ...(response[FILTER_KEY] as IDataObject), request_id: response.request_id };
+/** The filter from its one-key envelope. */
+export function unwrapFilter(response: ApiResponse): ApiItem {
+	return unwrapResource(response, FILTER_KEY);
 }
 
 /** The filter chosen in the operation's "Traffic Mirror Filter" locator. */

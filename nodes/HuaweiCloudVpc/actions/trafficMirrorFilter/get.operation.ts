@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterIdField } from '../../fields/filter.fields';
 import { fieldProperty } from '../../fields/property';
-import { vpcApiRequest } from '../../transport/request';
+import { vpcApiRequest, type ApiItem } from '../../transport/request';
 import { readFilterTarget, unwrapFilter } from './filter.resource';
 
 const properties: INodeProperties[] = [fieldProperty(filterIdField, { required: true })];
@@ -13,7 +13,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
 	const { path } = readFilterTarget(this, itemIndex);
 	return unwrapFilter(await vpcApiRequest.call(this, { method: 'GET', path, itemIndex }));
 }

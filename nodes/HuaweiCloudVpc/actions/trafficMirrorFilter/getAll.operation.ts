@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterFields, filterIdField } from '../../fields/filter.fields';
 import { vpcApiRequestAllItems } from '../../transport/paginate';
 import { listProperties, readFilters, readLimit, type ListFilter } from '../list';
 import { FILTERS_KEY, FILTERS_PATH } from './filter.resource';
+import type { ApiItem } from '../../transport/request';
 
 /**
  * The filters of ListTrafficMirrorFilters (spec §3.2). IDs and names take several values as a repeated key, as the
@@ -22,7 +23,7 @@ export const description = updateDisplayOptions(
 	listProperties(filters),
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem[]> {
 	return await vpcApiRequestAllItems.call(this, {
 		path: FILTERS_PATH,
 		key: FILTERS_KEY,

@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterFields, filterIdField } from '../../fields/filter.fields';
 import { fieldProperty } from '../../fields/property';
-import { vpcApiRequest } from '../../transport/request';
+import { vpcApiRequest, type ApiItem } from '../../transport/request';
 import { readUpdateFields, updateFieldsProperty } from '../fieldCollections';
 import { FILTER_KEY, readFilterTarget, unwrapFilter } from './filter.resource';
 
@@ -21,7 +21,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
 	const { path } = readFilterTarget(this, itemIndex);
 	const changes = readUpdateFields(this, itemIndex, updatable, fieldOptions);
 	const response = await vpcApiRequest.call(this, { method: 'PUT', path, body: { [FILTER_KEY]: changes }, itemIndex });

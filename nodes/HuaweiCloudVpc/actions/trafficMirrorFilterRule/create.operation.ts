@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterRuleFields } from '../../fields/filterRule.fields';
-import { vpcApiRequest } from '../../transport/request';
+import { vpcApiRequest, type ApiItem } from '../../transport/request';
 import { createProperties, readCreateFields } from '../fieldCollections';
 import { checkCidrsMatchEthertype, RULE_KEY, RULES_PATH, unwrapRule } from './rule.resource';
 
@@ -29,7 +29,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
 	const rule = readCreateFields(this, itemIndex, required, optional);
 	checkCidrsMatchEthertype(this.getNode(), itemIndex, rule);
 	const response = await vpcApiRequest.call(this, {

@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterRuleFields, filterRuleIdField } from '../../fields/filterRule.fields';
 import { vpcApiRequestAllItems } from '../../transport/paginate';
 import { listProperties, readFilters, readLimit, type ListFilter } from '../list';
 import { RULES_KEY, RULES_PATH } from './rule.resource';
+import type { ApiItem } from '../../transport/request';
 
 /**
  * The filters of ListTrafficMirrorFilterRules (spec §3.3; it has no ethertype filter). IDs take several values as a
@@ -50,7 +51,7 @@ export const description = updateDisplayOptions(
 	listProperties(filters),
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem[]> {
 	return await vpcApiRequestAllItems.call(this, {
 		path: RULES_PATH,
 		key: RULES_KEY,

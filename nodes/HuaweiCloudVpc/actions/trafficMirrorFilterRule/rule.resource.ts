@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { filterRuleFields, filterRuleIdField } from '../../fields/filterRule.fields';
-import type { ApiResponse } from '../../transport/request';
+import { unwrapResource, type ApiItem, type ApiResponse } from '../../transport/request';
 import { readResourceTarget, type ResourceTarget } from '../resourceLocator';
 
 export const RESOURCE = 'trafficMirrorFilterRule';
@@ -10,9 +10,9 @@ export const RULES_PATH = '/vpc/traffic-mirror-filter-rules';
 export const RULE_KEY = 'traffic_mirror_filter_rule';
 export const RULES_KEY = 'traffic_mirror_filter_rules';
 
-/** The rule from its one-key envelope, with the request ID kept beside its fields. */
-export function unwrapRule(response: ApiResponse): IDataObject {
-	return { ...(response[RULE_KEY] as IDataObject), request_id: response.request_id };
+/** The rule from its one-key envelope. */
+export function unwrapRule(response: ApiResponse): ApiItem {
+	return unwrapResource(response, RULE_KEY);
 }
 
 /** The rule chosen in the operation's "Traffic Mirror Filter Rule" locator. */

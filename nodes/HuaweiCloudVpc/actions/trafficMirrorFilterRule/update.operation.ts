@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { FieldDefinition } from '../../fields/definition';
 import { filterRuleFields, filterRuleIdField } from '../../fields/filterRule.fields';
 import { fieldProperty } from '../../fields/property';
-import { vpcApiRequest } from '../../transport/request';
+import { vpcApiRequest, type ApiItem } from '../../transport/request';
 import { readUpdateFields, updateFieldsProperty, type UpdateFieldsOptions } from '../fieldCollections';
 import { checkCidrsMatchEthertype, readRuleTarget, RULE_KEY, unwrapRule } from './rule.resource';
 
@@ -45,7 +45,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
 	const { path } = readRuleTarget(this, itemIndex);
 	const changes = readUpdateFields(this, itemIndex, updatable, fieldOptions);
 	checkCidrsMatchEthertype(this.getNode(), itemIndex, changes);

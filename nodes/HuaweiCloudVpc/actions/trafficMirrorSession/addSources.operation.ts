@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { changeSources, sourcesProperties } from './sources';
+import type { ApiItem } from '../../transport/request';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorSession'], operation: ['addSources'] } },
@@ -10,6 +11,6 @@ export const description = updateDisplayOptions(
 	),
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
 	return await changeSources(this, itemIndex, 'add-sources');
 }

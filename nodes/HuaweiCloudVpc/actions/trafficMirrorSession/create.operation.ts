@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { fieldProperty } from '../../fields/property';
 import { sessionFields } from '../../fields/session.fields';
 import { vpcApiRequestAllItems } from '../../transport/paginate';
-import { vpcApiRequest } from '../../transport/request';
+import { vpcApiRequest, type ApiItem } from '../../transport/request';
 import { additionalFieldsProperty, readCreateFields } from '../fieldCollections';
 import { SESSION_KEY, SESSIONS_KEY, SESSIONS_PATH, unwrapSession } from './session.resource';
 
@@ -63,7 +63,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
 	const session = readCreateFields(this, itemIndex, required, optional);
 	// The service's default for `enabled` is documented both ways (spec §2.1), so it is always sent.
 	session.enabled ??= true;
@@ -74,7 +74,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (existing) {
 			throw new NodeOperationError(
 				this.getNode(),
-				`A traffic mirror session named "${session.name as string}" already exists (ID ${existing.id as string})`,
+				`A traffic mirror session named "${session.name as string}" already exists (ID ${existing.data.id as string})`,
 				{ itemIndex, description: 'Nothing was created, as "If Name Exists" is set to Fail.' },
 			);
 		}
@@ -88,9 +88,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		idempotent: false,
 		recover: async () => {
-			const made = (await sessionsNamed(this, session.name as string, itemIndex)).filter((found) => sameSession(found, session));
-			const newest = made.sort((a, b) => String(b.created_at ?? '').localeCompare(String(a.created_at ?? '')))[0];
-			return newest && { [SESSION_KEY]: newest };
+			const made = (await sessionsNamed(this, session.name as string, itemIndex)).filter((found) => sameSession(found.data, session));
+			const createdAt = (found: ApiItem) => String(found.data.created_at ?? '');
+			const newest = made.sort((a, b) => createdAt(b).localeCompare(createdAt(a)))[0];
+			return newest && { [SESSION_KEY]: newest.data, request_id: newest.requestId };
 		},
 	});
 	return unwrapSession(response);
@@ -107,14 +108,14 @@ function readNamePolicy(context: IExecuteFunctions, itemIndex: number): NamePoli
 }
 
 /** The sessions with exactly this name (the list's `name` filter, checked again here). */
-async function sessionsNamed(context: IExecuteFunctions, name: string, itemIndex: number): Promise<IDataObject[]> {
+async function sessionsNamed(context: IExecuteFunctions, name: string, itemIndex: number): Promise<ApiItem[]> {
 	const sessions = await vpcApiRequestAllItems.call(context, {
 		path: SESSIONS_PATH,
 		key: SESSIONS_KEY,
 		qs: { name },
 		itemIndex,
 	});
-	return sessions.filter((found) => found.name === name);
+	return sessions.filter((found) => found.data.name === name);
 }
 
 /**

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fieldProperty } from '../../fields/property';
 import { sessionIdField } from '../../fields/session.fields';
-import { deleteOptionsProperty, deleteResource, type DeleteResult } from '../delete';
+import type { ApiItem } from '../../transport/request';
+import { deleteOptionsProperty, deleteResource } from '../delete';
 import { readSessionTarget, RESOURCE } from './session.resource';
 
 const properties: INodeProperties[] = [
@@ -16,6 +17,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<DeleteResult> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
 	return await deleteResource.call(this, readSessionTarget(this, itemIndex), RESOURCE, itemIndex);
 }

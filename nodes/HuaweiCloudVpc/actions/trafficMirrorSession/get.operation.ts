@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fieldProperty } from '../../fields/property';
 import { sessionIdField } from '../../fields/session.fields';
-import { vpcApiRequest } from '../../transport/request';
+import { vpcApiRequest, type ApiItem } from '../../transport/request';
 import { readSessionTarget, unwrapSession } from './session.resource';
 
 const properties: INodeProperties[] = [fieldProperty(sessionIdField, { required: true })];
@@ -13,7 +13,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
 	const { path } = readSessionTarget(this, itemIndex);
 	return unwrapSession(await vpcApiRequest.call(this, { method: 'GET', path, itemIndex }));
 }

@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { sessionFields, sessionIdField } from '../../fields/session.fields';
 import { vpcApiRequestAllItems } from '../../transport/paginate';
 import { listProperties, readFilters, readLimit, type ListFilter } from '../list';
 import { SESSIONS_KEY, SESSIONS_PATH } from './session.resource';
+import type { ApiItem } from '../../transport/request';
 
 /**
  * The filters of ListTrafficMirrorSessions (spec §3.1). The 2025 documentation makes most of them multi-valued
@@ -54,7 +55,7 @@ export const description = updateDisplayOptions(
 	listProperties(filters),
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem[]> {
 	return await vpcApiRequestAllItems.call(this, {
 		path: SESSIONS_PATH,
 		key: SESSIONS_KEY,

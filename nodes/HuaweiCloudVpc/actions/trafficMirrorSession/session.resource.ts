@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { sessionIdField } from '../../fields/session.fields';
-import type { ApiResponse } from '../../transport/request';
+import { unwrapResource, type ApiItem, type ApiResponse } from '../../transport/request';
 import { readResourceTarget, type ResourceTarget } from '../resourceLocator';
 
 export const RESOURCE = 'trafficMirrorSession';
@@ -9,9 +9,9 @@ export const SESSIONS_PATH = '/vpc/traffic-mirror-sessions';
 export const SESSION_KEY = 'traffic_mirror_session';
 export const SESSIONS_KEY = 'traffic_mirror_sessions';
 
-/** The session from its one-key envelope, with the request ID kept beside its fields. */
-export function unwrapSession(response: ApiResponse): IDataObject {
-	return { ...(response[SESSION_KEY] as IDataObject), request_id: response.request_id };
+/** The session from its one-key envelope. */
+export function unwrapSession(response: ApiResponse): ApiItem {
+	return unwrapResource(response, SESSION_KEY);
 }
 
 /** The session chosen in the operation's "Traffic Mirror Session" locator. */

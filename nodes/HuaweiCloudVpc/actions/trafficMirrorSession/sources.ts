@@ -4,7 +4,7 @@ import { describeConstraint } from '../../fields/constraints';
 import { fieldProperty } from '../../fields/property';
 import { readFields } from '../../fields/read';
 import { sessionFields, sessionIdField } from '../../fields/session.fields';
-import { vpcApiRequest } from '../../transport/request';
+import { vpcApiRequest, type ApiItem } from '../../transport/request';
 import { readSessionTarget, SESSION_KEY, unwrapSession } from './session.resource';
 
 /** The parameters Add Sources and Remove Sources share: the session, and the source IDs (spec §2.4). */
@@ -24,7 +24,7 @@ export async function changeSources(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	action: 'add-sources' | 'remove-sources',
-): Promise<IDataObject> {
+): Promise<ApiItem> {
 	const { path } = readSessionTarget(context, itemIndex);
 	const sessionSources = readFields(context, itemIndex, [sessionFields.trafficMirrorSources]);
 	const sources = sessionSources.traffic_mirror_sources as string[];

@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fieldProperty } from '../../fields/property';
 import { sessionFields, sessionIdField } from '../../fields/session.fields';
-import { vpcApiRequest } from '../../transport/request';
+import { vpcApiRequest, type ApiItem } from '../../transport/request';
 import { readUpdateFields, updateFieldsProperty } from '../fieldCollections';
 import { readSessionTarget, SESSION_KEY, unwrapSession } from './session.resource';
 
@@ -35,7 +35,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
 	const { path } = readSessionTarget(this, itemIndex);
 	const changes = readUpdateFields(this, itemIndex, updatable, fieldOptions);
 	const response = await vpcApiRequest.call(this, { method: 'PUT', path, body: { [SESSION_KEY]: changes }, itemIndex });
