@@ -16,11 +16,16 @@ import { v3 } from '@huaweicloud/huaweicloud-sdk-vpc';
 
 // Not exported from n8n-core's index: the helper behind httpRequestWithAuthentication.
 import { httpRequest } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
-import type { IHttpRequestOptions } from 'n8n-workflow';
+import type { IAdditionalCredentialOptions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { HuaweiCloudApi } from '../credentials/HuaweiCloudApi.credentials';
 import { SESSIONS_PATH } from '../nodes/HuaweiCloudVpc/actions/trafficMirrorSession/session.resource';
-import { vpcApiRequest, type RequestContext } from '../nodes/HuaweiCloudVpc/transport/request';
+import {
+	createTransportContext,
+	type RequestContext,
+	type TransportContext,
+} from '../nodes/HuaweiCloudVpc/transport/context';
+import { vpcApiRequest } from '../nodes/HuaweiCloudVpc/transport/request';
 import './built-node';
 import { runNode } from '../test/helpers/engine';
 import type { BenchEmulator } from './emulator';
@@ -78,7 +83,7 @@ function runners(
 		.withOptions({ axiosRequestConfig: { httpAgent: sdkAgent } })
 		.build();
 	const bareAgent = new Agent({ keepAlive: true, maxSockets: concurrency });
-	const transportContext = transportContextFor(emulator.credentials);
+	const transport = transportFor(emulator.credentials);
 	const parameters = createParameters(filterId, optionParameters([[concurrencyOption, concurrency]]));
 
 	return {
@@ -118,7 +123,7 @@ function runners(
 		transport: (count) => async () => {
 			let failed = 0;
 			await inParallel(count, concurrency, async () => {
-				const answer = await vpcApiRequest.call(transportContext, { method: 'POST', path: SESSIONS_PATH, body: sessionBody(filterId) });
+				const answer = await vpcApiRequest(transport, { method: 'POST', path: SESSIONS_PATH, body: sessionBody(filterId) });
 				if (answer.traffic_mirror_session === undefined) failed++;
 			});
 			return failed;
@@ -140,19 +145,24 @@ function runners(
 }
 
 /**
- * Just enough of an execute context for `vpcApiRequest`: its HTTP helper is n8n-core's own `httpRequest` behind the
- * credential's `authenticate`, which is what `httpRequestWithAuthentication` comes down to once credentials are
- * decrypted.
+ * The node's transport over just enough of an execute context: its HTTP helper is n8n-core's own `httpRequest` behind
+ * the credential's `authenticate`, which is what `httpRequestWithAuthentication` comes down to once it is handed the
+ * decrypted credential.
  */
-function transportContextFor(credentials: Record<string, string>): RequestContext {
+function transportFor(credentials: Record<string, string>): TransportContext {
 	const credential = new HuaweiCloudApi();
-	return {
+	const context = {
 		getNode: () => ({ name: 'transport only' }),
+		getCredentials: async () => credentials,
 		helpers: {
-			httpRequestWithAuthentication: async (_name: string, options: IHttpRequestOptions) =>
-				await httpRequest(await credential.authenticate(credentials, options)),
+			httpRequestWithAuthentication: async (
+				_name: string,
+				options: IHttpRequestOptions,
+				{ credentialsDecrypted }: IAdditionalCredentialOptions,
+			) => await httpRequest(await credential.authenticate(credentialsDecrypted?.data ?? {}, options)),
 		},
 	} as unknown as RequestContext;
+	return createTransportContext(context);
 }
 
 export async function measureCreates(

@@ -4,6 +4,7 @@
  * failure is counted rather than stopping the run.
  */
 import './built-node';
+import { n8nClock } from '../nodes/HuaweiCloudVpc/transport/clock';
 import { runNode } from '../test/helpers/engine';
 import type { BenchEmulator } from './emulator';
 import { optionParameters, type NodeOption } from './node-options';
@@ -42,6 +43,8 @@ export async function measureThrottled(
 			credentials: emulator.credentials,
 			items: Array.from({ length: THROTTLED_CREATES }, () => ({})),
 			settings: { onError: 'continueRegularOutput' },
+			// The limiter's waits and the emulator's throttling window are both real time.
+			clock: n8nClock,
 		});
 		const seconds = (performance.now() - start) / 1000;
 		if (result.error) throw result.error;

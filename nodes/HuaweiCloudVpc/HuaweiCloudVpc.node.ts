@@ -13,6 +13,7 @@ import {
 	searchTrafficMirrorSessions,
 } from './methods/listSearch';
 import { getPorts } from './methods/loadOptions';
+import { n8nClock, type Clock } from './transport/clock';
 
 export class HuaweiCloudVpc implements INodeType {
 	description: INodeTypeDescription = {
@@ -65,7 +66,12 @@ export class HuaweiCloudVpc implements INodeType {
 		loadOptions: { getPorts },
 	};
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+	/** n8n makes the node without arguments; tests pass a clock of their own, so that retries need not wait. */
+	constructor(clock: Clock = n8nClock) {
+		this.execute = async function (this: IExecuteFunctions) {
+			return await router.call(this, clock);
+		};
 	}
 }

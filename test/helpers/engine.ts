@@ -4,7 +4,7 @@
  * `authenticate`, and n8n's real HTTP helper opening real sockets.
  */
 import { Container } from '@n8n/di';
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 // Not exported from n8n-core's index; its timer must be stopped for jest to exit.
 import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import {
@@ -16,6 +16,7 @@ import {
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
 	type INode,
 	type INodeExecutionData,
 	type INodeParameters,
@@ -26,11 +27,16 @@ import {
 
 import { HuaweiCloudApi } from '../../credentials/HuaweiCloudApi.credentials';
 import { HuaweiCloudVpc } from '../../nodes/HuaweiCloudVpc/HuaweiCloudVpc.node';
+import type { Clock } from '../../nodes/HuaweiCloudVpc/transport/clock';
+import { instantClock } from './clock';
 
 export const NODE_NAME = 'Huawei Cloud VPC';
 const credentialType = new HuaweiCloudApi();
 
-class TestCredentialsHelper extends ICredentialsHelper {
+export class TestCredentialsHelper extends ICredentialsHelper {
+	/** How many times the node had the credential loaded and decrypted. */
+	reads = 0;
+
 	constructor(private readonly data: ICredentialDataDecryptedObject) {
 		super();
 	}
@@ -47,6 +53,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used by this node');
 	}
 	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		this.reads++;
 		// As n8n does: the credential's field defaults first, then what the user stored.
 		const withDefaults = NodeHelpers.getNodeParameters(credentialType.properties, this.data as INodeParameters, true, false, null, null);
 		return { ...(withDefaults as ICredentialDataDecryptedObject) };
@@ -59,7 +66,10 @@ class TestCredentialsHelper extends ICredentialsHelper {
 }
 
 class TestNodeTypes implements INodeTypes {
-	private readonly node = new HuaweiCloudVpc();
+	private readonly node: HuaweiCloudVpc;
+	constructor(clock: Clock) {
+		this.node = new HuaweiCloudVpc(clock);
+	}
 	getByName(): INodeType {
 		return this.node;
 	}
@@ -78,31 +88,24 @@ export interface RunOptions {
 	items?: IDataObject[];
 	/** Node settings such as `onError: 'continueRegularOutput'`. */
 	settings?: Partial<INode>;
+	/** The node's clock; by default one whose waits take no time and are recorded in the result's `waits`. */
+	clock?: Clock;
 }
 
 export interface RunResult {
 	items: INodeExecutionData[];
 	error?: ExecutionError;
+	/** The waits the node asked for, in ms, when it ran on the default clock. */
+	waits: number[];
+	/** How many times the credentials helper loaded and decrypted the credential during the run. */
+	credentialReads: number;
 }
 
 export async function runNode(options: RunOptions): Promise<RunResult> {
-	const node: INode = {
-		id: 'b0f7d1de-0000-4000-8000-000000000001',
-		name: NODE_NAME,
-		type: 'n8n-nodes-huaweicloud-vpc.huaweiCloudVpc',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: options.parameters,
-		credentials: { huaweiCloudApi: { id: '1', name: 'Huawei Cloud' } },
-		...options.settings,
-	};
-	const workflow = new Workflow({
-		id: 'engine-test',
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: new TestNodeTypes(),
-	});
+	const recording = instantClock();
+	const credentialsHelper = new TestCredentialsHelper(options.credentials);
+	const node = testNode(options.parameters, options.settings);
+	const workflow = testWorkflow(node, options.clock ?? recording);
 	const items = (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
@@ -118,8 +121,49 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		updatedAt: new Date(),
 		activeVersionId: null,
 	});
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(options.credentials),
+	const additionalData = testAdditionalData(credentialsHelper, hooks);
+	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	return {
+		items: taskData?.data?.main?.[0] ?? [],
+		error: run.data.resultData.error ?? taskData?.error,
+		waits: recording.waits,
+		credentialReads: credentialsHelper.reads,
+	};
+}
+
+/**
+ * n8n's own context for resource-locator lists and option lists, as the editor asks for them: credentials through
+ * the credentials helper, requests through n8n's real HTTP helper.
+ */
+export function loadOptionsContext(
+	credentials: ICredentialDataDecryptedObject,
+	credentialsHelper = new TestCredentialsHelper(credentials),
+): ILoadOptionsFunctions {
+	const node = testNode({});
+	return new LoadOptionsContext(testWorkflow(node, instantClock()), node, testAdditionalData(credentialsHelper), 'parameters');
+}
+
+function testNode(parameters: INodeParameters, settings?: Partial<INode>): INode {
+	return {
+		id: 'b0f7d1de-0000-4000-8000-000000000001',
+		name: NODE_NAME,
+		type: 'n8n-nodes-huaweicloud-vpc.huaweiCloudVpc',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { huaweiCloudApi: { id: '1', name: 'Huawei Cloud' } },
+		...settings,
+	};
+}
+
+function testWorkflow(node: INode, clock: Clock): Workflow {
+	return new Workflow({ id: 'engine-test', nodes: [node], connections: {}, active: false, nodeTypes: new TestNodeTypes(clock) });
+}
+
+function testAdditionalData(credentialsHelper: ICredentialsHelper, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper,
 		hooks,
 		executionId: 'engine-test-run',
 		restApiUrl: 'http://127.0.0.1/rest',
@@ -139,9 +183,6 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			throw new Error('not used');
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
-	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
-	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
-	return { items: taskData?.data?.main?.[0] ?? [], error: run.data.resultData.error ?? taskData?.error };
 }
 
 /** n8n-core starts a cleanup timer for SSH clients on first use; stop it so jest can exit. */

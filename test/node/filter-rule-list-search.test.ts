@@ -3,7 +3,7 @@ import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { searchTrafficMirrorFilterRules } from '../../nodes/HuaweiCloudVpc/methods/listSearch';
 import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
-import { loadOptionsContext } from '../helpers/load-options';
+import { loadOptionsContext, shutDownEngine } from '../helpers/engine';
 
 let fixture: ApiFixture;
 let context: ILoadOptionsFunctions;
@@ -11,7 +11,10 @@ beforeAll(async () => {
 	fixture = await startApiFixture();
 	context = loadOptionsContext(fixture.credentials());
 });
-afterAll(async () => await fixture.close());
+afterAll(async () => {
+	await fixture.close();
+	shutDownEngine();
+});
 
 test('labels each rule by what it matches, with its description, and searches the labels', async () => {
 	const filterId = (await fixture.createFilter({ name: 'labelled' })).id;

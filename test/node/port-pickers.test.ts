@@ -7,13 +7,14 @@ import { getPorts } from '../../nodes/HuaweiCloudVpc/methods/loadOptions';
 import { searchPorts } from '../../nodes/HuaweiCloudVpc/methods/listSearch';
 import { TARGET_PORT_ID } from '../emulator/helpers';
 import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
-import { loadOptionsContext } from '../helpers/load-options';
+import { loadOptionsContext, shutDownEngine, TestCredentialsHelper } from '../helpers/engine';
 
 let api: ApiFixture;
 beforeEach(async () => {
 	api = await startApiFixture();
 });
 afterEach(async () => await api.close());
+afterAll(() => shutDownEngine());
 
 const context = () => loadOptionsContext(api.credentials());
 
@@ -29,12 +30,14 @@ test('the sources list offers every port by name and address, sorted, with its I
 	);
 });
 
-test('the sources list reads past the first page of the ports API', async () => {
+test('the sources list reads past the first page of the ports API, with the credential read once', async () => {
 	for (let index = 0; index < 150; index++) api.emulator.addPort({ name: `extra-${String(index).padStart(3, '0')}` });
-	const options = await getPorts.call(context());
+	const credentialsHelper = new TestCredentialsHelper(api.credentials());
+	const options = await getPorts.call(loadOptionsContext(api.credentials(), credentialsHelper));
 	expect(options).toHaveLength(DEMO_PORTS.length + 150);
 	expect(new Set(options.map((option) => option.value)).size).toBe(DEMO_PORTS.length + 150);
 	expect(api.emulator.counters().requests.byOperation).toMatchObject({ ListPorts: 2 });
+	expect(credentialsHelper.reads).toBe(1);
 });
 
 test('the target list is searchable by name and paginated', async () => {

@@ -7,22 +7,18 @@ import { SOURCE_PORT_ID } from '../emulator/helpers';
 import { shutDownEngine } from '../helpers/engine';
 import { MORE_PORT_IDS } from '../helpers/ids';
 import { byId } from '../helpers/parameters';
-import { recordWaits, restoreWaits, startFaultyApi, type FaultyApi } from './helpers';
+import { startFaultyApi, type FaultyApi } from './helpers';
 
 const [SECOND_SOURCE] = MORE_PORT_IDS;
 
 let api: FaultyApi;
 let sessionId: string;
 beforeEach(async () => {
-	recordWaits();
 	api = await startFaultyApi();
 	sessionId = (await api.createSession(api.filterId, { name: 'ambiguous' })).id;
 });
 afterEach(async () => await api.close());
-afterAll(() => {
-	restoreWaits();
-	shutDownEngine();
-});
+afterAll(() => shutDownEngine());
 
 const deleteSession = async () =>
 	await api.run({ resource: 'trafficMirrorSession', operation: 'delete', trafficMirrorSessionId: byId(sessionId) });

@@ -6,25 +6,17 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { RETRY_BASE_DELAY_MS } from '../../nodes/HuaweiCloudVpc/transport/retry';
-import { replaceWaitForTests } from '../../nodes/HuaweiCloudVpc/transport/wait';
 import { runNode, shutDownEngine } from '../helpers/engine';
 import { MISSING_ID } from '../helpers/ids';
 import { sessionCreateParameters } from '../helpers/parameters';
 import { refusedEndpoint } from '../helpers/refused-endpoint';
-import { namedItems, recordWaits, restoreWaits, startFaultyApi, type FaultyApi } from './helpers';
+import { namedItems, startFaultyApi, type FaultyApi } from './helpers';
 
 const CONTINUE = { onError: 'continueRegularOutput' as const };
 
 let api: FaultyApi;
-let waits: number[];
-beforeEach(() => {
-	waits = recordWaits();
-});
 afterEach(async () => await api?.close());
-afterAll(() => {
-	restoreWaits();
-	shutDownEngine();
-});
+afterAll(() => shutDownEngine());
 
 /** Every output item either is the session of its input's name, created exactly once, or carries an error. */
 function expectEachCreatedOnceOrReported(items: INodeExecutionData[], names: string[]) {
@@ -58,8 +50,8 @@ describe('throttling (429 APIGW.0308)', () => {
 		expect(api.emulator.counters().faults.throttled).toBe(16);
 		// A 429 is refused before the service: the create is simply sent again, no look-up needed.
 		expect(api.requestsOf('ListTrafficMirrorSessions')).toBe(0);
-		expect(waits).toHaveLength(16);
-		expect(waits.every((ms) => ms >= 2000)).toBe(true);
+		expect(result.waits).toHaveLength(16);
+		expect(result.waits.every((ms) => ms >= 2000)).toBe(true);
 	});
 
 	test('when the throttling outlasts Max Retries the item fails with the API\'s code, and nothing is created', async () => {
@@ -70,9 +62,9 @@ describe('throttling (429 APIGW.0308)', () => {
 		expect(api.requestsOf('CreateTrafficMirrorSession')).toBe(3);
 		expect(api.emulator.counters().created.sessions).toBe(0);
 		// Full jitter under a doubling ceiling.
-		expect(waits).toHaveLength(2);
-		expect(waits[0]).toBeLessThanOrEqual(RETRY_BASE_DELAY_MS);
-		expect(waits[1]).toBeLessThanOrEqual(2 * RETRY_BASE_DELAY_MS);
+		expect(result.waits).toHaveLength(2);
+		expect(result.waits[0]).toBeLessThanOrEqual(RETRY_BASE_DELAY_MS);
+		expect(result.waits[1]).toBeLessThanOrEqual(2 * RETRY_BASE_DELAY_MS);
 	});
 });
 
@@ -106,7 +98,7 @@ describe('5xx answers', () => {
 		expect(result.items[1].json).toMatchObject({ name: 'item-001' });
 		expect(api.createsByName()).toEqual({ 'item-001': 1 });
 		expect(api.requestsOf('CreateTrafficMirrorSession')).toBe(2);
-		expect(waits).toHaveLength(0);
+		expect(result.waits).toHaveLength(0);
 	});
 
 	test('a seeded share of 5xx before and after processing, with items in flight together', async () => {
@@ -148,17 +140,21 @@ describe('dropped connections', () => {
 		});
 		expect(result.error?.message).toBe('Could not reach Huawei Cloud: the endpoint refused the connection');
 		expect(result.error?.description).toMatch(/ECONNREFUSED/);
-		expect(waits).toHaveLength(2);
+		expect(result.waits).toHaveLength(2);
 	});
 });
 
 describe('answers slower than the timeout', () => {
 	test('one slow answer: the node waits as long again, finds the session by name and does not create it twice', async () => {
 		api = await startFaultyApi();
-		// Real waits here: the emulator is still working on the timed-out create, in real time.
-		replaceWaitForTests(async (ms) => await new Promise((resolve) => setTimeout(resolve, Math.min(ms, 400))));
 		api.emulator.setFaults({ script: [{ latencyMs: 500 }] });
-		const result = await api.runCreate(namedItems(2), { timeout: 300 });
+		const result = await runNode({
+			parameters: sessionCreateParameters(api.filterId, { requestOptions: { timeout: 300 } }),
+			credentials: api.credentials(),
+			items: namedItems(2),
+			// Real waits here: the emulator is still working on the timed-out create, in real time.
+			clock: { now: () => Date.now(), sleep: async (ms) => await new Promise((resolve) => setTimeout(resolve, Math.min(ms, 400))) },
+		});
 		expect(result.error).toBeUndefined();
 		expectEachCreatedOnceOrReported(result.items, ['item-000', 'item-001']);
 		expect(api.requestsOf('CreateTrafficMirrorSession')).toBe(2);
@@ -202,6 +198,6 @@ describe('malformed bodies', () => {
 		const result = await api.run(sessionCreateParameters(MISSING_ID), namedItems(1));
 		expect(result.error?.message).toMatch(/Huawei Cloud API error 400: VPC\.0002/);
 		expect(api.requestsOf('CreateTrafficMirrorSession')).toBe(1);
-		expect(waits).toHaveLength(0);
+		expect(result.waits).toHaveLength(0);
 	});
 });

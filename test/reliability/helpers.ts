@@ -1,11 +1,10 @@
 /**
- * Shared by the reliability tests: an emulator with a traffic mirror filter in it, the node's Create run against it
- * over input items that name the sessions, and a record of the waits the transport asked for.
+ * Shared by the reliability tests: an emulator with a traffic mirror filter in it, and the node's Create run against
+ * it over input items that name the sessions.
  */
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import type { EmulatorOptions } from '../../emulator/server';
-import { replaceWaitForTests } from '../../nodes/HuaweiCloudVpc/transport/wait';
 import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
 import type { RunResult } from '../helpers/engine';
 import { sessionCreateParameters } from '../helpers/parameters';
@@ -36,17 +35,4 @@ export async function startFaultyApi(options: Partial<EmulatorOptions> = {}): Pr
 /** Input items named `<prefix>-000` … */
 export function namedItems(count: number, prefix = 'item'): IDataObject[] {
 	return Array.from({ length: count }, (_, index) => ({ name: `${prefix}-${String(index).padStart(3, '0')}` }));
-}
-
-/** The transport's waits become instant and are recorded; `restoreWaits` brings n8n's sleep back. */
-export function recordWaits(): number[] {
-	const waits: number[] = [];
-	replaceWaitForTests(async (ms) => {
-		waits.push(ms);
-	});
-	return waits;
-}
-
-export function restoreWaits(): void {
-	replaceWaitForTests();
 }

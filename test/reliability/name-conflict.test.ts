@@ -5,15 +5,11 @@ import * as authentication from '../../nodes/HuaweiCloudVpc/transport/authentica
 import { runNode, shutDownEngine } from '../helpers/engine';
 import { sessionCreateParameters } from '../helpers/parameters';
 import { startSignatureServer } from '../helpers/signature-server';
-import { namedItems, recordWaits, restoreWaits, startFaultyApi, type FaultyApi } from './helpers';
+import { namedItems, startFaultyApi, type FaultyApi } from './helpers';
 
 let api: FaultyApi;
-beforeEach(() => recordWaits());
 afterEach(async () => await api?.close());
-afterAll(() => {
-	restoreWaits();
-	shutDownEngine();
-});
+afterAll(() => shutDownEngine());
 
 async function createTwice(ifNameExists?: string) {
 	api = await startFaultyApi();

@@ -11,24 +11,20 @@ import { byId, sessionCreateParameters } from '../helpers/parameters';
 import { refusedEndpoint } from '../helpers/refused-endpoint';
 import { deepText, expectNoSecrets } from '../helpers/secrets';
 import { startSignatureServer, TEST_CREDENTIALS, type SignatureServer } from '../helpers/signature-server';
-import { namedItems, recordWaits, restoreWaits, startFaultyApi, type FaultyApi } from './helpers';
+import { namedItems, startFaultyApi, type FaultyApi } from './helpers';
 
 const SECURITY_TOKEN = 'temporary-security-token-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const SESSION_ID = '3f9c2d6e-8a41-4b7e-9c55-1d2e3f4a5b6c';
 
 let server: SignatureServer | undefined;
 let api: FaultyApi | undefined;
-beforeEach(() => recordWaits());
 afterEach(async () => {
 	await server?.close();
 	await api?.close();
 	server = undefined;
 	api = undefined;
 });
-afterAll(() => {
-	restoreWaits();
-	shutDownEngine();
-});
+afterAll(() => shutDownEngine());
 
 const getSession = (id: string): INodeParameters => ({
 	resource: 'trafficMirrorSession',

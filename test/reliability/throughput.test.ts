@@ -3,19 +3,16 @@
  * Fail of a one-at-a-time run; bad option values fail before anything is sent; 1,000 creates against an emulator
  * throttled at 200 requests per second all succeed, each created once.
  */
-import { shutDownEngine } from '../helpers/engine';
-import { namedItems, recordWaits, restoreWaits, startFaultyApi, type FaultyApi } from './helpers';
+import { n8nClock } from '../../nodes/HuaweiCloudVpc/transport/clock';
+import { runNode, shutDownEngine } from '../helpers/engine';
+import { sessionCreateParameters } from '../helpers/parameters';
+import { namedItems, startFaultyApi, type FaultyApi } from './helpers';
 
 let api: FaultyApi;
 afterEach(async () => await api?.close());
-afterAll(() => {
-	restoreWaits();
-	shutDownEngine();
-});
+afterAll(() => shutDownEngine());
 
 describe('Max Concurrent Requests', () => {
-	beforeEach(() => recordWaits());
-
 	test('answers arriving out of order still come out in item order, paired to their items', async () => {
 		api = await startFaultyApi();
 		const items = namedItems(12);
@@ -74,11 +71,15 @@ describe('Max Concurrent Requests', () => {
 
 describe('Max Requests Per Second', () => {
 	test('1,000 creates against an API throttled at 200 requests per second all succeed, each created once', async () => {
-		// Real waits: the emulator's throttling window is real time.
-		restoreWaits();
 		api = await startFaultyApi({ faults: { rateLimit: 200 } });
 		const items = namedItems(1000, 'bulk');
-		const result = await api.runCreate(items, { maxConcurrentRequests: 8, maxRequestsPerSecond: 180 });
+		const result = await runNode({
+			parameters: sessionCreateParameters(api.filterId, { requestOptions: { maxConcurrentRequests: 8, maxRequestsPerSecond: 180 } }),
+			credentials: api.credentials(),
+			items,
+			// Real waits: the emulator's throttling window is real time.
+			clock: n8nClock,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(1000);
 		expect(result.items.every((item, index) => item.json.name === items[index].name && item.json.error === undefined)).toBe(

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { TransportContext } from '../transport/context';
 import { vpcApiRequest, type ApiItem } from '../transport/request';
 import type { ResourceTarget } from './resourceLocator';
 
@@ -44,6 +45,7 @@ export interface DeleteResult extends IDataObject {
  */
 export async function deleteResource(
 	this: IExecuteFunctions,
+	transport: TransportContext,
 	target: ResourceTarget,
 	resource: string,
 	itemIndex: number,
@@ -51,14 +53,14 @@ export async function deleteResource(
 	const options = this.getNodeParameter(OPTIONS, itemIndex, {}) as IDataObject;
 	let requestId: string | undefined;
 	try {
-		({ request_id: requestId } = await vpcApiRequest.call(this, {
+		({ request_id: requestId } = await vpcApiRequest(transport, {
 			method: 'DELETE',
 			path: target.path,
 			itemIndex,
 			// Sent again after an ambiguous failure, a delete that did land the first time answers 404: so the resource
 			// is looked up instead, and its absence is the first attempt's success.
 			idempotent: false,
-			recover: async () => ((await isGone(this, target, itemIndex)) ? {} : undefined),
+			recover: async () => ((await isGone(transport, target, itemIndex)) ? {} : undefined),
 		}));
 	} catch (error) {
 		if (options[SUCCEED_IF_ALREADY_DELETED] === true && isMissingResource(error)) {
@@ -77,13 +79,13 @@ function requestIdOf(error: NodeApiError): string | undefined {
 	return typeof requestId === 'string' ? requestId : undefined;
 }
 
-async function isGone(context: IExecuteFunctions, target: ResourceTarget, itemIndex: number): Promise<boolean> {
+async function isGone(transport: TransportContext, target: ResourceTarget, itemIndex: number): Promise<boolean> {
 	try {
-		await vpcApiRequest.call(context, { method: 'GET', path: target.path, itemIndex });
+		await vpcApiRequest(transport, { method: 'GET', path: target.path, itemIndex });
 		return false;
 	} catch (error) {
 		if (isMissingResource(error)) return true;
-		throw new NodeApiError(context.getNode(), error as JsonObject, { itemIndex });
+		throw new NodeApiError(transport.context.getNode(), error as JsonObject, { itemIndex });
 	}
 }
 

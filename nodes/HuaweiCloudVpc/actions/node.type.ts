@@ -1,12 +1,18 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import type { TransportContext } from '../transport/context';
 import type { ApiItem } from '../transport/request';
 
 /**
- * Every operation file exports one of these: it handles one input item and returns what the API gave back, each
- * resource apart from the ID of the request that returned it (the router decides whether that ID is output).
+ * Every operation file exports one of these: it handles one input item, sending its requests through the
+ * execution's transport, and returns what the API gave back, each resource apart from the ID of the request that
+ * returned it (the router decides whether that ID is output).
  */
-export type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<ApiItem | ApiItem[]>;
+export type OperationExecute = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	transport: TransportContext,
+) => Promise<ApiItem | ApiItem[]>;
 
 export type HuaweiCloudVpcOperation =
 	| 'trafficMirrorSession:create'

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_MAX_RETRIES, MAX_RETRIES_LIMIT } from '../transport/retry';
-import { DEFAULT_TIMEOUT_MS, RequestRateLimiter, type RequestPolicy } from '../transport/throttle';
+import { DEFAULT_TIMEOUT_MS, RequestRateLimiter, type RequestPolicy } from '../transport/policy';
 
 const REQUEST_OPTIONS = 'requestOptions';
 // The API gateway's own ceiling per API (spec §10): a cap above it could only ever earn 429s.

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ApiItem } from '../transport/request';
-import { setRequestPolicy } from '../transport/throttle';
+import type { Clock } from '../transport/clock';
+import { createTransportContext } from '../transport/context';
 import { runItems } from './itemRunner';
 import type { HuaweiCloudVpcOperation, OperationExecute } from './node.type';
 import { readRequestOptions, REQUEST_ID_KEY } from './options';
@@ -54,18 +55,18 @@ function pickOperation(this: IExecuteFunctions, resource: string, operation: str
 
 /**
  * Runs the chosen operation once per input item, up to Max Concurrent Requests items at once; owns pairedItem and
- * Continue On Fail. The Request Options become this execution's request policy.
+ * Continue On Fail. The Request Options become the policy of this execution's transport, which every item shares.
  */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function router(this: IExecuteFunctions, clock: Clock): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const execute = pickOperation.call(this, resource, operation);
-	const options = readRequestOptions(this);
-	setRequestPolicy(this, options);
-	const perItem = await runItems(items.length, options.maxConcurrentRequests, async (itemIndex) => {
+	const { maxConcurrentRequests, includeRequestId, ...policy } = readRequestOptions(this);
+	const transport = createTransportContext(this, policy, clock);
+	const perItem = await runItems(items.length, maxConcurrentRequests, async (itemIndex) => {
 		try {
-			return toItems(await execute.call(this, itemIndex), itemIndex, options.includeRequestId);
+			return toItems(await execute.call(this, itemIndex, transport), itemIndex, includeRequestId);
 		} catch (error) {
 			if (this.continueOnFail()) return [{ json: errorJson(error), pairedItem: { item: itemIndex } }];
 			throw withItemIndex(this, error, itemIndex);

@@ -3,6 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { FILTERS_KEY, FILTERS_PATH } from '../actions/trafficMirrorFilter/filter.resource';
 import { RULES_KEY, RULES_PATH } from '../actions/trafficMirrorFilterRule/rule.resource';
 import { SESSIONS_KEY, SESSIONS_PATH } from '../actions/trafficMirrorSession/session.resource';
+import { createTransportContext, type TransportContext } from '../transport/context';
 import { vpcApiRequest } from '../transport/request';
 
 const PAGE_SIZE = 100;
@@ -23,7 +24,11 @@ async function searchV3List(
 	marker: string | undefined,
 	label: (r: IDataObject) => string,
 ): Promise<INodeListSearchResult> {
-	const response = await vpcApiRequest.call(context, { method: 'GET', path, qs: { limit: PAGE_SIZE, marker } });
+	const response = await vpcApiRequest(createTransportContext(context), {
+		method: 'GET',
+		path,
+		qs: { limit: PAGE_SIZE, marker },
+	});
 	const pageInfo = (response.page_info ?? {}) as IDataObject;
 	return {
 		results: toResults((response[key] ?? []) as IDataObject[], filter, label),
@@ -69,10 +74,10 @@ export async function searchTrafficMirrorSessions(
  * `vpc:ports:get`), which pages with `limit`/`marker` and has no page_info: a full page means there may be more.
  */
 export async function portsPage(
-	context: ILoadOptionsFunctions,
+	transport: TransportContext,
 	marker: string | undefined,
 ): Promise<{ ports: IDataObject[]; nextMarker?: string }> {
-	const response = await vpcApiRequest.call(context, {
+	const response = await vpcApiRequest(transport, {
 		method: 'GET',
 		version: 'v1',
 		path: '/ports',
@@ -93,6 +98,6 @@ export async function searchPorts(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { ports, nextMarker } = await portsPage(this, paginationToken);
+	const { ports, nextMarker } = await portsPage(createTransportContext(this), paginationToken);
 	return { results: toResults(ports, filter, portLabel), paginationToken: nextMarker };
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { vpcApiRequest, type ApiItem, type ApiRequest, type RequestContext } from './request';
+import type { TransportContext } from './context';
+import { vpcApiRequest, type ApiItem, type ApiRequest } from './request';
 
 /** The API's largest page (spec §3). */
 export const MAX_PAGE_SIZE = 2000;
@@ -18,13 +19,13 @@ export interface ListRequest extends Omit<ApiRequest, 'method' | 'body'> {
  * each resource comes with the request ID of its page.
  * A marker seen twice ends the loop with an error rather than looping forever on a misbehaving server.
  */
-export async function vpcApiRequestAllItems(this: RequestContext, request: ListRequest): Promise<ApiItem[]> {
+export async function vpcApiRequestAllItems(transport: TransportContext, request: ListRequest): Promise<ApiItem[]> {
 	const resources: ApiItem[] = [];
 	const seenMarkers = new Set<string>();
 	let marker: string | undefined;
 	do {
 		const remaining = request.limit === undefined ? MAX_PAGE_SIZE : request.limit - resources.length;
-		const response = await vpcApiRequest.call(this, {
+		const response = await vpcApiRequest(transport, {
 			...request,
 			method: 'GET',
 			qs: { ...request.qs, limit: Math.min(remaining, MAX_PAGE_SIZE), marker },
@@ -33,7 +34,7 @@ export async function vpcApiRequestAllItems(this: RequestContext, request: ListR
 		resources.push(...page.slice(0, remaining).map((data) => ({ data, requestId: response.request_id })));
 		marker = ((response.page_info ?? {}) as IDataObject).next_marker as string | undefined;
 		if (marker !== undefined && seenMarkers.has(marker)) {
-			throw new NodeApiError(this.getNode(), response as JsonObject, {
+			throw new NodeApiError(transport.context.getNode(), response as JsonObject, {
 				message: `The list of ${request.key} repeated the page marker "${marker}"`,
 				itemIndex: request.itemIndex,
 			});

@@ -1,15 +1,15 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
-	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	ILoadOptionsFunctions,
 	INode,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { PROJECT_PLACEHOLDER } from './authentication';
+import { CREDENTIAL_NAME, type TransportContext } from './context';
 import {
 	backoffDelay,
 	classifyNetworkFailure,
@@ -18,12 +18,6 @@ import {
 	RETRY_MAX_TOTAL_MS,
 	type FailureClass,
 } from './retry';
-import { requestPolicy } from './throttle';
-import { wait } from './wait';
-
-export const CREDENTIAL_NAME = 'huaweiCloudApi';
-
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
@@ -79,17 +73,17 @@ export function pathSegment(value: string): string {
 
 /**
  * Sends one signed request to the VPC API and returns its JSON body, or throws a NodeApiError with Huawei's details.
- * Passing faults are retried as `retry.ts` decides, each attempt signed afresh by the credential; the node's Request
- * Options (timeout, retries, requests per second) come from the execution's policy.
+ * Passing faults are retried as `retry.ts` decides, each attempt signed afresh by the credential; the timeout, the
+ * retries and the rate limit are the execution's policy, the waits its clock's.
  */
-export async function vpcApiRequest(this: RequestContext, request: ApiRequest): Promise<ApiResponse> {
-	assertSafePath(this.getNode(), request);
-	const policy = requestPolicy(this);
+export async function vpcApiRequest(transport: TransportContext, request: ApiRequest): Promise<ApiResponse> {
+	const { context, policy, clock } = transport;
+	assertSafePath(context.getNode(), request);
 	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.includes(request.method);
-	const startedAt = Date.now();
+	const startedAt = clock.now();
 	for (let retry = 1; ; retry++) {
-		await policy.rateLimiter?.acquire();
-		const attempt = await sendOnce.call(this, request, policy.timeoutMs);
+		if (policy.rateLimiter) await pause(transport, policy.rateLimiter.delayFor(clock.now()));
+		const attempt = await sendOnce(transport, request);
 		if ('response' in attempt) return attempt.response;
 		const { error, failure } = attempt;
 		const mayRepeat = idempotent || failure.processed === 'no';
@@ -97,23 +91,29 @@ export async function vpcApiRequest(this: RequestContext, request: ApiRequest): 
 		const canRetry =
 			failure.retryable &&
 			retry <= policy.maxRetries &&
-			Date.now() + delay - startedAt <= RETRY_MAX_TOTAL_MS &&
-			!isCancelled(this);
+			clock.now() + delay - startedAt <= RETRY_MAX_TOTAL_MS &&
+			transport.cancelSignal?.aborted !== true;
 		if (mayRepeat) {
 			if (!canRetry) throw error;
-			await wait(delay);
+			await pause(transport, delay);
 			continue;
 		}
 		if (!request.recover) throw error;
 		// A timed-out request may still be running: give it as long again to land before looking for what it made.
-		if (canRetry) await wait(failure.timedOut ? Math.max(delay, policy.timeoutMs) : delay);
-		const recovered = await recoverAfter(this.getNode(), request, error);
+		if (canRetry) await pause(transport, failure.timedOut ? Math.max(delay, policy.timeoutMs) : delay);
+		const recovered = await recoverAfter(context.getNode(), request, error);
 		if (recovered) return recovered;
 		if (!canRetry) throw error;
 	}
 }
 
-async function sendOnce(this: RequestContext, request: ApiRequest, timeoutMs: number): Promise<Attempt> {
+/** Waits before a retry or for the next request slot; a cancelled execution ends the wait. */
+async function pause(transport: TransportContext, ms: number): Promise<void> {
+	if (ms > 0) await transport.clock.sleep(ms, transport.cancelSignal);
+}
+
+async function sendOnce(transport: TransportContext, request: ApiRequest): Promise<Attempt> {
+	const { context, policy } = transport;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `/${request.version ?? 'v3'}/${PROJECT_PLACEHOLDER}${request.path}`,
@@ -125,15 +125,21 @@ async function sendOnce(this: RequestContext, request: ApiRequest, timeoutMs: nu
 		returnFullResponse: true,
 		// Status codes are judged here: n8n's own handling would resend a 401 (and five failed signatures lock an AK).
 		ignoreHttpStatusErrors: true,
-		timeout: timeoutMs,
+		timeout: policy.timeoutMs,
 	};
+	const credentialsDecrypted = await transport.credential();
 	let response: FullResponse;
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, options)) as FullResponse;
+		response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_NAME, options, {
+			credentialsDecrypted,
+		})) as FullResponse;
 	} catch (error) {
 		const { code, texts } = networkFailure(error);
 		const failure = classifyNetworkFailure(code, texts.join('\n'));
-		return { error: connectionError(this.getNode(), code, texts, failure, timeoutMs, request.itemIndex), failure };
+		return {
+			error: connectionError(context.getNode(), code, texts, failure, policy.timeoutMs, request.itemIndex),
+			failure,
+		};
 	}
 	const requestId = headerValue(response.headers, 'x-request-id');
 	const success = response.statusCode >= 200 && response.statusCode < 300;
@@ -145,9 +151,9 @@ async function sendOnce(this: RequestContext, request: ApiRequest, timeoutMs: nu
 		if (parsedSuccess.request_id === undefined && requestId) parsedSuccess.request_id = requestId;
 		return { response: parsedSuccess as ApiResponse };
 	}
-	const rawBody = await redact(this, String(response.body ?? ''));
+	const rawBody = redact(credentialsDecrypted.data, String(response.body ?? ''));
 	if (success) {
-		const error = new NodeApiError(this.getNode(), { body: truncate(rawBody) } as JsonObject, {
+		const error = new NodeApiError(context.getNode(), { body: truncate(rawBody) } as JsonObject, {
 			message: `Huawei Cloud answered ${response.statusCode} with a body that is not JSON`,
 			description: requestId ? `Request ID: ${requestId}` : undefined,
 			httpCode: String(response.statusCode),
@@ -156,8 +162,8 @@ async function sendOnce(this: RequestContext, request: ApiRequest, timeoutMs: nu
 		return { error, failure: MALFORMED_SUCCESS };
 	}
 	return {
-		error: apiError(this.getNode(), response.statusCode, parseJson(rawBody), rawBody, requestId, request.itemIndex),
-		failure: classifyStatus(response.statusCode, headerValue(response.headers, 'retry-after')),
+		error: apiError(context.getNode(), response.statusCode, parseJson(rawBody), rawBody, requestId, request.itemIndex),
+		failure: classifyStatus(response.statusCode, headerValue(response.headers, 'retry-after'), transport.clock.now()),
 	};
 }
 
@@ -267,10 +273,9 @@ function connectionMessage(code: string | undefined, text: string, failure: Fail
  * The credential's secrets removed from text the service sent back: a gateway that refuses a signature echoes its
  * canonical request, and with it the signed X-Security-Token.
  */
-async function redact(context: RequestContext, text: string): Promise<string> {
+function redact(credentials: ICredentialDataDecryptedObject | undefined, text: string): string {
 	if (text === '') return text;
-	const credentials = await context.getCredentials(CREDENTIAL_NAME);
-	const secrets = [credentials.secretAccessKey, credentials.securityToken]
+	const secrets = [credentials?.secretAccessKey, credentials?.securityToken]
 		.map((secret) => (typeof secret === 'string' ? secret.trim() : ''))
 		.filter((secret) => secret.length > 0);
 	return secrets.reduce((redacted, secret) => redacted.split(secret).join(REDACTED), text);
@@ -291,10 +296,6 @@ function assertSafePath(node: INode, request: ApiRequest): void {
 		itemIndex: request.itemIndex,
 		description: 'A resource ID must be a single path segment; nothing was sent.',
 	});
-}
-
-function isCancelled(context: RequestContext): boolean {
-	return 'getExecutionCancelSignal' in context && context.getExecutionCancelSignal()?.aborted === true;
 }
 
 function parseJson(body: string): unknown {

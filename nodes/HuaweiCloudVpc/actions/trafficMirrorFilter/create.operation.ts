@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterFields } from '../../fields/filter.fields';
+import type { TransportContext } from '../../transport/context';
 import { vpcApiRequest, type ApiItem } from '../../transport/request';
 import { createProperties, readCreateFields } from '../fieldCollections';
 import { FILTER_KEY, FILTERS_PATH, unwrapFilter } from './filter.resource';
@@ -16,9 +17,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
 	const filter = readCreateFields(this, itemIndex, required, optional);
-	const response = await vpcApiRequest.call(this, {
+	const response = await vpcApiRequest(transport, {
 		method: 'POST',
 		path: FILTERS_PATH,
 		body: { [FILTER_KEY]: filter },

@@ -3,6 +3,7 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { filterIdField } from '../../fields/filter.fields';
 import { fieldProperty } from '../../fields/property';
+import type { TransportContext } from '../../transport/context';
 import type { ApiItem } from '../../transport/request';
 import { deleteOptionsProperty, deleteResource } from '../delete';
 import { readFilterTarget, RESOURCE } from './filter.resource';
@@ -21,10 +22,10 @@ export const description = updateDisplayOptions(
 );
 
 /** Deletes the filter and, with it, its rules; a filter still in use is refused by the service with 409. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
 	const target = readFilterTarget(this, itemIndex);
 	try {
-		return await deleteResource.call(this, target, RESOURCE, itemIndex);
+		return await deleteResource.call(this, transport, target, RESOURCE, itemIndex);
 	} catch (error) {
 		// The service's 409 names the session but not the way out, which a user or an agent needs next.
 		if (error instanceof NodeApiError && error.httpCode === '409') {

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterIdField } from '../../fields/filter.fields';
 import { fieldProperty } from '../../fields/property';
+import type { TransportContext } from '../../transport/context';
 import { vpcApiRequest, type ApiItem } from '../../transport/request';
 import { readFilterTarget, unwrapFilter } from './filter.resource';
 
@@ -13,7 +14,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
 	const { path } = readFilterTarget(this, itemIndex);
-	return unwrapFilter(await vpcApiRequest.call(this, { method: 'GET', path, itemIndex }));
+	return unwrapFilter(await vpcApiRequest(transport, { method: 'GET', path, itemIndex }));
 }

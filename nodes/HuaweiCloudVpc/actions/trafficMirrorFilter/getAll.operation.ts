@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterFields, filterIdField } from '../../fields/filter.fields';
+import type { TransportContext } from '../../transport/context';
 import { vpcApiRequestAllItems } from '../../transport/paginate';
 import { listProperties, readFilters, readLimit, type ListFilter } from '../list';
 import { FILTERS_KEY, FILTERS_PATH } from './filter.resource';
@@ -23,8 +24,8 @@ export const description = updateDisplayOptions(
 	listProperties(filters),
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem[]> {
-	return await vpcApiRequestAllItems.call(this, {
+export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem[]> {
+	return await vpcApiRequestAllItems(transport, {
 		path: FILTERS_PATH,
 		key: FILTERS_KEY,
 		qs: readFilters(this, itemIndex, filters),

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterFields, filterIdField } from '../../fields/filter.fields';
 import { fieldProperty } from '../../fields/property';
+import type { TransportContext } from '../../transport/context';
 import { vpcApiRequest, type ApiItem } from '../../transport/request';
 import { readUpdateFields, updateFieldsProperty } from '../fieldCollections';
 import { FILTER_KEY, readFilterTarget, unwrapFilter } from './filter.resource';
@@ -21,9 +22,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
 	const { path } = readFilterTarget(this, itemIndex);
 	const changes = readUpdateFields(this, itemIndex, updatable, fieldOptions);
-	const response = await vpcApiRequest.call(this, { method: 'PUT', path, body: { [FILTER_KEY]: changes }, itemIndex });
+	const response = await vpcApiRequest(transport, { method: 'PUT', path, body: { [FILTER_KEY]: changes }, itemIndex });
 	return unwrapFilter(response);
 }

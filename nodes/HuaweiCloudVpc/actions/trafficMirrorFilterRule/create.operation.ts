@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterRuleFields } from '../../fields/filterRule.fields';
+import type { TransportContext } from '../../transport/context';
 import { vpcApiRequest, type ApiItem } from '../../transport/request';
 import { createProperties, readCreateFields } from '../fieldCollections';
 import { checkCidrsMatchEthertype, RULE_KEY, RULES_PATH, unwrapRule } from './rule.resource';
@@ -29,10 +30,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
 	const rule = readCreateFields(this, itemIndex, required, optional);
 	checkCidrsMatchEthertype(this.getNode(), itemIndex, rule);
-	const response = await vpcApiRequest.call(this, {
+	const response = await vpcApiRequest(transport, {
 		method: 'POST',
 		path: RULES_PATH,
 		body: { [RULE_KEY]: rule },

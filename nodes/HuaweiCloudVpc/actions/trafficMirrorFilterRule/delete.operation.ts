@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterRuleIdField } from '../../fields/filterRule.fields';
 import { fieldProperty } from '../../fields/property';
+import type { TransportContext } from '../../transport/context';
 import type { ApiItem } from '../../transport/request';
 import { deleteOptionsProperty, deleteResource } from '../delete';
 import { readRuleTarget, RESOURCE } from './rule.resource';
@@ -17,6 +18,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
-	return await deleteResource.call(this, readRuleTarget(this, itemIndex), RESOURCE, itemIndex);
+export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
+	return await deleteResource.call(this, transport, readRuleTarget(this, itemIndex), RESOURCE, itemIndex);
 }

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterRuleIdField } from '../../fields/filterRule.fields';
 import { fieldProperty } from '../../fields/property';
+import type { TransportContext } from '../../transport/context';
 import { vpcApiRequest, type ApiItem } from '../../transport/request';
 import { readRuleTarget, unwrapRule } from './rule.resource';
 
@@ -13,7 +14,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
 	const { path } = readRuleTarget(this, itemIndex);
-	return unwrapRule(await vpcApiRequest.call(this, { method: 'GET', path, itemIndex }));
+	return unwrapRule(await vpcApiRequest(transport, { method: 'GET', path, itemIndex }));
 }

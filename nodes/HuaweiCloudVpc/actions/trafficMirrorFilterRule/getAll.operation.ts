@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterRuleFields, filterRuleIdField } from '../../fields/filterRule.fields';
+import type { TransportContext } from '../../transport/context';
 import { vpcApiRequestAllItems } from '../../transport/paginate';
 import { listProperties, readFilters, readLimit, type ListFilter } from '../list';
 import { RULES_KEY, RULES_PATH } from './rule.resource';
@@ -51,8 +52,8 @@ export const description = updateDisplayOptions(
 	listProperties(filters),
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem[]> {
-	return await vpcApiRequestAllItems.call(this, {
+export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem[]> {
+	return await vpcApiRequestAllItems(transport, {
 		path: RULES_PATH,
 		key: RULES_KEY,
 		qs: readFilters(this, itemIndex, filters),

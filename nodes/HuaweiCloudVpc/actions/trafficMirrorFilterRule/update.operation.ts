@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { FieldDefinition } from '../../fields/definition';
 import { filterRuleFields, filterRuleIdField } from '../../fields/filterRule.fields';
 import { fieldProperty } from '../../fields/property';
+import type { TransportContext } from '../../transport/context';
 import { vpcApiRequest, type ApiItem } from '../../transport/request';
 import { readUpdateFields, updateFieldsProperty, type UpdateFieldsOptions } from '../fieldCollections';
 import { checkCidrsMatchEthertype, readRuleTarget, RULE_KEY, unwrapRule } from './rule.resource';
@@ -45,10 +46,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
 	const { path } = readRuleTarget(this, itemIndex);
 	const changes = readUpdateFields(this, itemIndex, updatable, fieldOptions);
 	checkCidrsMatchEthertype(this.getNode(), itemIndex, changes);
-	const response = await vpcApiRequest.call(this, { method: 'PUT', path, body: { [RULE_KEY]: changes }, itemIndex });
+	const response = await vpcApiRequest(transport, { method: 'PUT', path, body: { [RULE_KEY]: changes }, itemIndex });
 	return unwrapRule(response);
 }

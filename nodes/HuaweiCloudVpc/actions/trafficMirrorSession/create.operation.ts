@@ -3,6 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { fieldProperty } from '../../fields/property';
 import { sessionFields } from '../../fields/session.fields';
+import type { TransportContext } from '../../transport/context';
 import { vpcApiRequestAllItems } from '../../transport/paginate';
 import { vpcApiRequest, type ApiItem } from '../../transport/request';
 import { additionalFieldsProperty, readCreateFields } from '../fieldCollections';
@@ -63,13 +64,13 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
 	const session = readCreateFields(this, itemIndex, required, optional);
 	// The service's default for `enabled` is documented both ways (spec §2.1), so it is always sent.
 	session.enabled ??= true;
 	const namePolicy = readNamePolicy(this, itemIndex);
 	if (namePolicy !== 'createAnother') {
-		const [existing] = await sessionsNamed(this, session.name as string, itemIndex);
+		const [existing] = await sessionsNamed(transport, session.name as string, itemIndex);
 		if (existing && namePolicy === 'returnExisting') return existing;
 		if (existing) {
 			throw new NodeOperationError(
@@ -81,14 +82,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	// A create is not idempotent (the API takes no client token): after a failure that may have been processed, the
 	// session is looked for by name before the request is sent again.
-	const response = await vpcApiRequest.call(this, {
+	const response = await vpcApiRequest(transport, {
 		method: 'POST',
 		path: SESSIONS_PATH,
 		body: { [SESSION_KEY]: session },
 		itemIndex,
 		idempotent: false,
 		recover: async () => {
-			const made = (await sessionsNamed(this, session.name as string, itemIndex)).filter((found) => sameSession(found.data, session));
+			const made = (await sessionsNamed(transport, session.name as string, itemIndex)).filter((found) => sameSession(found.data, session));
 			const createdAt = (found: ApiItem) => String(found.data.created_at ?? '');
 			const newest = made.sort((a, b) => createdAt(b).localeCompare(createdAt(a)))[0];
 			return newest && { [SESSION_KEY]: newest.data, request_id: newest.requestId };
@@ -108,8 +109,8 @@ function readNamePolicy(context: IExecuteFunctions, itemIndex: number): NamePoli
 }
 
 /** The sessions with exactly this name (the list's `name` filter, checked again here). */
-async function sessionsNamed(context: IExecuteFunctions, name: string, itemIndex: number): Promise<ApiItem[]> {
-	const sessions = await vpcApiRequestAllItems.call(context, {
+async function sessionsNamed(transport: TransportContext, name: string, itemIndex: number): Promise<ApiItem[]> {
+	const sessions = await vpcApiRequestAllItems(transport, {
 		path: SESSIONS_PATH,
 		key: SESSIONS_KEY,
 		qs: { name },

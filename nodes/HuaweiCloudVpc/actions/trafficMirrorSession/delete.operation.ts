@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fieldProperty } from '../../fields/property';
 import { sessionIdField } from '../../fields/session.fields';
+import type { TransportContext } from '../../transport/context';
 import type { ApiItem } from '../../transport/request';
 import { deleteOptionsProperty, deleteResource } from '../delete';
 import { readSessionTarget, RESOURCE } from './session.resource';
@@ -17,6 +18,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
-	return await deleteResource.call(this, readSessionTarget(this, itemIndex), RESOURCE, itemIndex);
+export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
+	return await deleteResource.call(this, transport, readSessionTarget(this, itemIndex), RESOURCE, itemIndex);
 }

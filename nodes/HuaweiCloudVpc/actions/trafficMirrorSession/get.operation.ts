@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fieldProperty } from '../../fields/property';
 import { sessionIdField } from '../../fields/session.fields';
+import type { TransportContext } from '../../transport/context';
 import { vpcApiRequest, type ApiItem } from '../../transport/request';
 import { readSessionTarget, unwrapSession } from './session.resource';
 
@@ -13,7 +14,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
 	const { path } = readSessionTarget(this, itemIndex);
-	return unwrapSession(await vpcApiRequest.call(this, { method: 'GET', path, itemIndex }));
+	return unwrapSession(await vpcApiRequest(transport, { method: 'GET', path, itemIndex }));
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { sessionFields, sessionIdField } from '../../fields/session.fields';
+import type { TransportContext } from '../../transport/context';
 import { vpcApiRequestAllItems } from '../../transport/paginate';
 import { listProperties, readFilters, readLimit, type ListFilter } from '../list';
 import { SESSIONS_KEY, SESSIONS_PATH } from './session.resource';
@@ -55,8 +56,8 @@ export const description = updateDisplayOptions(
 	listProperties(filters),
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ApiItem[]> {
-	return await vpcApiRequestAllItems.call(this, {
+export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem[]> {
+	return await vpcApiRequestAllItems(transport, {
 		path: SESSIONS_PATH,
 		key: SESSIONS_KEY,
 		qs: readFilters(this, itemIndex, filters),

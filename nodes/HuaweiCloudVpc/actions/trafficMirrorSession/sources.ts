@@ -4,6 +4,7 @@ import { describeConstraint } from '../../fields/constraints';
 import { fieldProperty } from '../../fields/property';
 import { readFields } from '../../fields/read';
 import { sessionFields, sessionIdField } from '../../fields/session.fields';
+import type { TransportContext } from '../../transport/context';
 import { vpcApiRequest, type ApiItem } from '../../transport/request';
 import { readSessionTarget, SESSION_KEY, unwrapSession } from './session.resource';
 
@@ -23,12 +24,13 @@ export function sourcesProperties(sourcesDescription: string): INodeProperties[]
 export async function changeSources(
 	context: IExecuteFunctions,
 	itemIndex: number,
+	transport: TransportContext,
 	action: 'add-sources' | 'remove-sources',
 ): Promise<ApiItem> {
 	const { path } = readSessionTarget(context, itemIndex);
 	const sessionSources = readFields(context, itemIndex, [sessionFields.trafficMirrorSources]);
 	const sources = sessionSources.traffic_mirror_sources as string[];
-	const response = await vpcApiRequest.call(context, {
+	const response = await vpcApiRequest(transport, {
 		method: 'PUT',
 		path: `${path}/${action}`,
 		body: { [SESSION_KEY]: sessionSources },
@@ -37,7 +39,7 @@ export async function changeSources(
 		// so after an ambiguous failure the session is read back: if the change is in it, that is the answer.
 		idempotent: false,
 		recover: async () => {
-			const current = await vpcApiRequest.call(context, { method: 'GET', path, itemIndex });
+			const current = await vpcApiRequest(transport, { method: 'GET', path, itemIndex });
 			const present = new Set(((current[SESSION_KEY] as IDataObject)?.traffic_mirror_sources ?? []) as string[]);
 			const done = sources.every((source) => present.has(source) === (action === 'add-sources'));
 			return done ? current : undefined;

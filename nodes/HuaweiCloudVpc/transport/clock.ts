@@ -1,0 +1,34 @@
+import { sleep, sleepWithAbort } from 'n8n-workflow';
+
+/**
+ * The transport's time: what time it is, and waiting. Passed in, as the signer takes its date, so that tests run
+ * retries and rate limits without waiting and without patching globals; n8n's clock is the default.
+ */
+export interface Clock {
+	now(): number;
+	/** Resolves after `ms`; rejects as soon as `signal` aborts (the execution was cancelled). */
+	sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const n8nClock: Clock = {
+	now: () => Date.now(),
+	sleep: sleepUnlessCancelled,
+};
+
+/**
+ * n8n-workflow's sleepWithAbort leaves its listener on the signal it is given. Each wait gets a signal of its own,
+ * tied to the execution's only while it lasts, so that an execution waiting a thousand times under a rate limit
+ * does not pile a thousand listeners onto its cancel signal.
+ */
+async function sleepUnlessCancelled(ms: number, signal?: AbortSignal): Promise<void> {
+	if (!signal) return await sleep(ms);
+	if (signal.aborted) return await sleepWithAbort(ms, signal);
+	const thisWait = new AbortController();
+	const cancel = () => thisWait.abort();
+	signal.addEventListener('abort', cancel, { once: true });
+	try {
+		await sleepWithAbort(ms, thisWait.signal);
+	} finally {
+		signal.removeEventListener('abort', cancel);
+	}
+}
