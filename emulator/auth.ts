@@ -1,43 +1,25 @@
 /**
  * AK/SK authentication as the API gateway performs it (spec §5): the signature is recomputed from the request as
- * received — method, raw path, query, the headers the client listed in SignedHeaders, the exact body bytes —
- * with the project's signer, so the emulator and the node cannot drift apart on the algorithm unnoticed.
+ * received — method, raw path, raw query, the headers the client listed in SignedHeaders, the exact body bytes —
+ * by the official SDK's signer (signature.ts), never by the node's, so a mistake in the node's signing is refused.
  */
-import { IncomingHttpHeaders } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 
-import {
-	collectQuery,
-	computeRequestSignature,
-	ParsedAuthorization,
-	parseAuthorizationHeader,
-	QueryParameters,
-} from '../nodes/HuaweiCloudVpc/transport/signer';
 import { authenticationFailed } from './errors';
+import { parseAuthorization, ParsedAuthorization, receivedHeader as header, ReceivedRequest, recomputeSignature } from './signature';
+
+export type { ReceivedRequest } from './signature';
 
 /** The gateway accepts X-Sdk-Date within 15 minutes of its own clock. */
 const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 const LOCKOUT_FAILURES = 5;
 const LOCKOUT_MS = 5 * 60 * 1000;
 
-export interface ReceivedRequest {
-	method: string;
-	rawPath: string;
-	rawQuery: string;
-	headers: IncomingHttpHeaders;
-	body: Buffer;
-}
-
 export interface AuthSettings {
 	accessKeyId: string;
 	secretAccessKey: string;
 	securityToken?: string;
 	akLockout: boolean;
-}
-
-function header(headers: IncomingHttpHeaders, name: string): string | undefined {
-	const value = headers[name.toLowerCase()];
-	return Array.isArray(value) ? value.join(',') : value;
 }
 
 /** `YYYYMMDDTHHMMSSZ` → epoch ms, or undefined when not of that form. */
@@ -47,17 +29,6 @@ function parseSdkDate(value: string): number | undefined {
 	const [, year, month, day, hour, minute, second] = match.map(Number);
 	const time = Date.UTC(year, month - 1, day, hour, minute, second);
 	return Number.isNaN(time) ? undefined : time;
-}
-
-/**
- * The query collected the way the client's signer collects it, so both sides agree on repeated keys and on keys
- * such as `constructor` (a plain object here would hand back Object's own members for them).
- */
-function receivedQuery(rawQuery: string): QueryParameters {
-	const url = new URL('http://gateway/');
-	// Assigning `search` keeps a `#` as data, as URLSearchParams(rawQuery) did, instead of starting a fragment.
-	url.search = rawQuery;
-	return collectQuery(url);
 }
 
 function sameText(a: string, b: string): boolean {
@@ -85,7 +56,7 @@ export class Authenticator {
 				header(request.headers, 'x-auth-token') === undefined ? 'x-auth-token not found' : 'decrypt token fail',
 			);
 		}
-		const parsed = parseAuthorizationHeader(authorization);
+		const parsed = parseAuthorization(authorization);
 		if (!parsed) throw authenticationFailed('verify aksk signature fail, unsupported Authorization header format');
 		const ak = parsed.accessKeyId;
 		const record = this.failures.get(ak);
@@ -113,21 +84,14 @@ export class Authenticator {
 		const signedAt = parseSdkDate(sdkDate);
 		if (signedAt === undefined) throw authenticationFailed('verify aksk signature fail, invalid x-sdk-date format');
 		if (Math.abs(now - signedAt) > MAX_CLOCK_SKEW_MS) throw authenticationFailed('signature expired');
-		if (!signedHeaders.includes('host') || !signedHeaders.includes('x-sdk-date')) {
-			throw authenticationFailed('verify aksk signature fail, SignedHeaders must include host and x-sdk-date');
-		}
 		this.checkSecurityToken(request, signedHeaders);
 
-		const signed: Record<string, string> = {};
-		for (const name of signedHeaders) {
-			const value = header(request.headers, name);
-			if (value === undefined) throw authenticationFailed(`verify aksk signature fail, signed header ${name} not found`);
-			signed[name] = value;
+		const expected = recomputeSignature(request, signedHeaders, this.settings);
+		if (!expected) {
+			throw authenticationFailed(
+				'verify aksk signature fail, SignedHeaders must include host and x-sdk-date and name only headers that were sent',
+			);
 		}
-		const expected = computeRequestSignature(
-			{ method: request.method, path: request.rawPath, query: receivedQuery(request.rawQuery), headers: signed, body: request.body },
-			this.settings.secretAccessKey,
-		);
 		const { canonicalRequest, signedHeaders: signedList } = expected;
 		if (!sameText(expected.signature, signature)) {
 			// The real gateway also echoes its canonical request, newlines as `|`, to help find the difference.

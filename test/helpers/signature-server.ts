@@ -1,16 +1,13 @@
 /**
  * A local HTTP server that checks every request's SDK-HMAC-SHA256 signature against the test credentials, records
- * what arrived, and answers from a list of canned responses (or 201 echoing a created session).
+ * what arrived, and answers from a list of canned responses (or 201 echoing a created session). The signature is
+ * recomputed from the bytes received by the official SDK's signer (emulator/signature.ts), not by the node's.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { parseAuthorization, recomputeSignature } from '../../emulator/signature';
 import { CUSTOM_ENDPOINT } from '../../nodes/HuaweiCloudVpc/transport/endpoint';
-import {
-	collectQuery,
-	computeRequestSignature,
-	parseAuthorizationHeader,
-} from '../../nodes/HuaweiCloudVpc/transport/signer';
 import { AK, PROJECT_ID, SK } from '../signer/vectors';
 
 export const TEST_CREDENTIALS = { accessKeyId: AK, secretAccessKey: SK, projectId: PROJECT_ID };
@@ -48,7 +45,8 @@ export async function startSignatureServer(secretAccessKey = TEST_CREDENTIALS.se
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
-			const body = Buffer.concat(chunks).toString('utf8');
+			const raw = Buffer.concat(chunks);
+			const body = raw.toString('utf8');
 			const url = new URL(req.url ?? '/', 'http://placeholder');
 			const query: Record<string, string[]> = {};
 			url.searchParams.forEach((value, key) => (query[key] ??= []).push(value));
@@ -58,7 +56,7 @@ export async function startSignatureServer(secretAccessKey = TEST_CREDENTIALS.se
 			} catch {
 				json = undefined;
 			}
-			const signatureValid = verify(req, url, body, secretAccessKey);
+			const signatureValid = verify(req, raw, secretAccessKey);
 			requests.push({ method: req.method ?? '', path: url.pathname, query, headers: req.headers, body, json, signatureValid });
 			const response: CannedResponse = !signatureValid
 				? { status: 401, body: { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information', request_id: 'rejected' } }
@@ -82,21 +80,23 @@ export async function startSignatureServer(secretAccessKey = TEST_CREDENTIALS.se
 	};
 }
 
-function verify(req: IncomingMessage, url: URL, body: string, secretAccessKey: string): boolean {
-	const authorization = parseAuthorizationHeader(req.headers.authorization);
+function verify(req: IncomingMessage, body: Buffer, secretAccessKey: string): boolean {
+	const authorization = parseAuthorization(req.headers.authorization);
 	if (!authorization || authorization.accessKeyId !== TEST_CREDENTIALS.accessKeyId) return false;
-	const signed: Record<string, string> = {};
-	for (const name of authorization.signedHeaders) {
-		const value = req.headers[name];
-		if (typeof value !== 'string') return false;
-		signed[name] = value;
-	}
-	if (!signed['x-sdk-date'] || !signed.host) return false;
-	const expected = computeRequestSignature(
-		{ method: req.method ?? '', path: url.pathname, query: collectQuery(url), headers: signed, body },
-		secretAccessKey,
+	const rawUrl = req.url ?? '/';
+	const queryStart = rawUrl.indexOf('?');
+	const expected = recomputeSignature(
+		{
+			method: req.method ?? '',
+			rawPath: queryStart < 0 ? rawUrl : rawUrl.slice(0, queryStart),
+			rawQuery: queryStart < 0 ? '' : rawUrl.slice(queryStart + 1),
+			headers: req.headers,
+			body,
+		},
+		authorization.signedHeaders,
+		{ accessKeyId: TEST_CREDENTIALS.accessKeyId, secretAccessKey },
 	);
-	return expected.signature === authorization.signature;
+	return expected?.signature === authorization.signature;
 }
 
 let created = 0;

@@ -20,10 +20,10 @@ import type { ICredential } from '@huaweicloud/huaweicloud-sdk-core/auth/ICreden
 
 import {
 	formatSdkDate,
-	parseAuthorizationHeader,
 	signRequest,
 	type QueryParameters,
 } from '../../nodes/HuaweiCloudVpc/transport/signer';
+import { parseAuthorization } from '../../emulator/signature';
 import { AK, ENDPOINT, PROJECT_ID, SK, VECTORS } from './vectors';
 
 // The moment instance the SDK core resolves (not necessarily the same copy as a top-level `moment`): its clock is
@@ -325,8 +325,8 @@ describe(`differential: signRequest vs AKSKSigner.sign (${COUNT} requests, seed 
 			const sdk = signWithSdk(request);
 			const ours = signWithOurs(request);
 
-			const sdkAuth = parseAuthorizationHeader(sdk.Authorization);
-			const ourAuth = parseAuthorizationHeader(ours.headers.Authorization);
+			const sdkAuth = parseAuthorization(sdk.Authorization);
+			const ourAuth = parseAuthorization(ours.headers.Authorization);
 			expect(sdkAuth).toBeDefined();
 			expect(ourAuth?.signedHeaders).toEqual(sdkAuth?.signedHeaders);
 			expect(ours.headers.Authorization).toBe(sdk.Authorization);
