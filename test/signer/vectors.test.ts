@@ -11,7 +11,6 @@ import {
 	collectQuery,
 	computeSignature,
 	formatSdkDate,
-	parseAuthorizationHeader,
 	payloadHash,
 	percentEncode,
 	signRequest,
@@ -247,12 +246,7 @@ describe('signRequest', () => {
 		const lines = signed.canonicalRequest.split('\n');
 		expect(lines[lines.length - 1]).toBe('UNSIGNED-PAYLOAD');
 		expect(lines).toContain('x-sdk-content-sha256:UNSIGNED-PAYLOAD');
-		expect(parseAuthorizationHeader(signed.headers.Authorization)?.signedHeaders).toEqual([
-			'content-type',
-			'host',
-			'x-sdk-content-sha256',
-			'x-sdk-date',
-		]);
+		expect(signed.headers.Authorization).toContain('SignedHeaders=content-type;host;x-sdk-content-sha256;x-sdk-date,');
 	});
 
 	it('keeps an explicit host header, and signs a non-default port', () => {
@@ -268,59 +262,5 @@ describe('signRequest', () => {
 		const upper = signRequest({ method: 'GET', url: `${ENDPOINT}/v3` }, keys, SIGNING_DATE);
 		expect(lower.canonicalRequest.startsWith('GET\n')).toBe(true);
 		expect(lower.signature).toBe(upper.signature);
-	});
-});
-
-describe('parseAuthorizationHeader', () => {
-	it('round-trips every vector', () => {
-		for (const { expected } of VECTORS) {
-			expect(parseAuthorizationHeader(expected.authorization)).toEqual({
-				accessKeyId: AK,
-				signedHeaders: expected.signedHeaders.split(';'),
-				signature: expected.signature,
-			});
-		}
-	});
-
-	it('round-trips what signRequest produces', () => {
-		const signed = signRequest(
-			{ method: 'GET', url: `${ENDPOINT}/v3/p`, headers: { 'X-Security-Token': 't' } },
-			keys,
-			SIGNING_DATE,
-		);
-		const parsed = parseAuthorizationHeader(signed.headers.Authorization);
-		expect(parsed).toEqual({
-			accessKeyId: AK,
-			signedHeaders: ['host', 'x-sdk-date', 'x-security-token'],
-			signature: signed.signature,
-		});
-		expect(buildAuthorizationHeader(AK, parsed!.signedHeaders.join(';'), parsed!.signature)).toBe(
-			signed.headers.Authorization,
-		);
-	});
-
-	const good = VECTORS[0].expected.authorization;
-	it.each([
-		['undefined', undefined],
-		['empty', ''],
-		['another algorithm', good.replace('SDK-HMAC-SHA256', 'V11-HMAC-SHA256')],
-		['a comma after the algorithm', good.replace('SDK-HMAC-SHA256 ', 'SDK-HMAC-SHA256, ')],
-		['no space after a comma', good.replace(', SignedHeaders', ',SignedHeaders')],
-		['fields out of order', `SDK-HMAC-SHA256 SignedHeaders=host, Access=${AK}, Signature=${'a'.repeat(64)}`],
-		['a missing Access', good.replace(`Access=${AK}, `, '')],
-		['an empty Access', good.replace(`Access=${AK}`, 'Access=')],
-		['an empty SignedHeaders', good.replace(/SignedHeaders=[^,]+/, 'SignedHeaders=')],
-		['a short signature', good.slice(0, -1)],
-		['a long signature', `${good}0`],
-		['an upper-case signature', good.replace(/Signature=.*/, `Signature=${'A'.repeat(64)}`)],
-		['a non-hex signature', good.replace(/Signature=.*/, `Signature=${'g'.repeat(64)}`)],
-		['trailing garbage', `${good}, Extra=1`],
-		['a lower-case algorithm', good.replace('SDK-HMAC-SHA256', 'sdk-hmac-sha256')],
-	])('rejects %s', (_label, value) => {
-		expect(parseAuthorizationHeader(value)).toBeUndefined();
-	});
-
-	it('tolerates surrounding whitespace', () => {
-		expect(parseAuthorizationHeader(`  ${good} `)?.accessKeyId).toBe(AK);
 	});
 });

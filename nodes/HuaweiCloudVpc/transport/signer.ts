@@ -2,8 +2,9 @@
  * Huawei Cloud SDK-HMAC-SHA256 request signing (API Gateway AK/SK authentication).
  *
  * Scope: the algorithm the official SDKs use for VPC (spec §5). Pure: no n8n import, no I/O, the clock is a
- * parameter. The emulator verifies signatures with these same steps, and the tests check every stage against
- * the spec's test vectors and the official SDK's signer.
+ * parameter. The tests check every stage against the spec's test vectors and the official SDK's signer, and the
+ * receivers that verify what the node sends (the emulator, the tests' signature server) use the official SDK's
+ * signer, never this one.
  */
 import { createHmac, hash } from 'node:crypto';
 
@@ -144,42 +145,6 @@ export function collectQuery(url: URL, query: QueryParameters = {}): QueryParame
 	return collected;
 }
 
-export interface SignatureInput {
-	method: string;
-	/** The path as sent on the wire. */
-	path: string;
-	query: QueryParameters;
-	/** Exactly the headers that are signed, `X-Sdk-Date` among them. */
-	headers: Record<string, string>;
-	body?: string | Buffer;
-}
-
-export interface Signature {
-	canonicalRequest: string;
-	stringToSign: string;
-	/** The lower-cased, sorted `SignedHeaders` list. */
-	signedHeaders: string;
-	signature: string;
-}
-
-/**
- * Every step from a request's parts to its signature. The sender signs the headers it is about to send; a receiver
- * (the emulator's gateway, a test server) recomputes it from the headers the Authorization header names.
- */
-export function computeRequestSignature(input: SignatureInput, secretAccessKey: string): Signature {
-	const { canonical, signedHeaders } = canonicalHeaders(input.headers);
-	const canonicalRequest = buildCanonicalRequest({
-		method: input.method,
-		uri: canonicalUri(input.path),
-		query: canonicalQueryString(input.query),
-		headers: canonical,
-		signedHeaders,
-		payloadHash: payloadHash(input.headers, input.body),
-	});
-	const stringToSign = buildStringToSign(findHeader(input.headers, HEADER_SDK_DATE) ?? '', canonicalRequest);
-	return { canonicalRequest, stringToSign, signedHeaders, signature: computeSignature(secretAccessKey, stringToSign) };
-}
-
 /**
  * Signs a request. `signingDate` is used unless the request already carries an `X-Sdk-Date` header, whose value
  * is then signed as given (it must be canonical).
@@ -187,30 +152,22 @@ export function computeRequestSignature(input: SignatureInput, secretAccessKey: 
 export function signRequest(request: SignableRequest, keys: SigningKeys, signingDate: Date = new Date()): SignedRequest {
 	const url = new URL(request.url);
 	const headers: Record<string, string> = { ...(request.headers ?? {}) };
-	if (findHeader(headers, HEADER_SDK_DATE) === undefined) headers[HEADER_SDK_DATE] = formatSdkDate(signingDate);
+	const sdkDate = findHeader(headers, HEADER_SDK_DATE) ?? (headers[HEADER_SDK_DATE] = formatSdkDate(signingDate));
 	if (findHeader(headers, HEADER_HOST) === undefined) headers[HEADER_HOST] = url.host;
 
-	const { canonicalRequest, stringToSign, signedHeaders, signature } = computeRequestSignature(
-		{ method: request.method, path: url.pathname, query: collectQuery(url, request.query), headers, body: request.body },
-		keys.secretAccessKey,
-	);
+	const { canonical, signedHeaders } = canonicalHeaders(headers);
+	const canonicalRequest = buildCanonicalRequest({
+		method: request.method,
+		uri: canonicalUri(url.pathname),
+		query: canonicalQueryString(collectQuery(url, request.query)),
+		headers: canonical,
+		signedHeaders,
+		payloadHash: payloadHash(headers, request.body),
+	});
+	const stringToSign = buildStringToSign(sdkDate, canonicalRequest);
+	const signature = computeSignature(keys.secretAccessKey, stringToSign);
 	headers[HEADER_AUTHORIZATION] = buildAuthorizationHeader(keys.accessKeyId, signedHeaders, signature);
 	return { headers, canonicalRequest, stringToSign, signature };
-}
-
-export interface ParsedAuthorization {
-	accessKeyId: string;
-	signedHeaders: string[];
-	signature: string;
-}
-
-/** Reads `SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…`; undefined when it is not of that form. */
-export function parseAuthorizationHeader(value: string | undefined): ParsedAuthorization | undefined {
-	const match = /^SDK-HMAC-SHA256 Access=([^,\s]+), SignedHeaders=([^,\s]+), Signature=([0-9a-f]{64})$/.exec(
-		value?.trim() ?? '',
-	);
-	if (!match) return undefined;
-	return { accessKeyId: match[1], signedHeaders: match[2].split(';'), signature: match[3] };
 }
 
 function findHeader(headers: Record<string, string>, name: string): string | undefined {
