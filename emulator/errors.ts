@@ -17,6 +17,8 @@ export const ERROR_CODES = {
 	/** One code for every request the gateway could not pass on: bad request, body over 12 MB, backend down or slow. */
 	gatewayRequestFailed: 'APIGW.0201',
 	authentication: 'APIGW.0301',
+	/** The IAM user lacks the permission the API needs. */
+	iamUnauthorized: 'APIGW.0302',
 	throttled: 'APIGW.0308',
 	gatewayInternal: 'APIGW.0601',
 } as const;
@@ -49,7 +51,7 @@ export const throttled = (limit: number) =>
 
 export const apiNotFound = () => new ApiError(404, ERROR_CODES.apiNotFound, 'The API does not exist or has not been published in the environment');
 
-/** What the gateway says when the backend fails (APIGERR table; the 500/503 wording is `[U]`). */
+/** What the gateway says when the backend fails or refuses (APIGERR table; the 403/500/503 wording is `[U]`). */
 export function backendFailure(status: number): ApiError {
 	switch (status) {
 		case 502:
@@ -58,6 +60,8 @@ export function backendFailure(status: number): ApiError {
 			return new ApiError(504, ERROR_CODES.gatewayRequestFailed, 'Backend timeout');
 		case 503:
 			return new ApiError(503, ERROR_CODES.gatewayRequestFailed, 'Service unavailable');
+		case 403:
+			return new ApiError(403, ERROR_CODES.iamUnauthorized, 'The IAM user is not authorized to access the API');
 		default:
 			return new ApiError(status, ERROR_CODES.gatewayInternal, 'Internal server error');
 	}

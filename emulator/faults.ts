@@ -12,6 +12,13 @@ export interface PlannedFailure {
 	when: FaultWhen;
 }
 
+/** A redirect in place of the real answer, before the operation runs. */
+export interface PlannedRedirect {
+	code: number;
+	/** The origin the request is sent away to. */
+	origin: string;
+}
+
 /** What happens to one request. */
 export interface FaultPlan {
 	throttle: boolean;
@@ -20,6 +27,9 @@ export interface FaultPlan {
 	failure?: PlannedFailure;
 	/** The real answer cut in the middle of its JSON: there is an answer to cut only after the operation ran. */
 	truncate: boolean;
+	/** How long the answer is held back after the operation ran. */
+	lateAnswerMs: number;
+	redirect?: PlannedRedirect;
 }
 
 /** mulberry32: tiny, fast and good enough to spread faults; seeded for replay. */
@@ -83,10 +93,11 @@ export class FaultEngine {
 		return true;
 	}
 
-	/** The next scripted fault, or else the random ones. */
-	plan(): FaultPlan {
-		const scripted = this.settings.script.shift();
-		return scripted ? this.fromScript(scripted) : this.draw();
+	/** The first scripted fault that applies to this operation, or else the random ones. */
+	plan(operation: string): FaultPlan {
+		const script = this.settings.script;
+		const index = script.findIndex((fault) => fault.operation === undefined || fault.operation === operation);
+		return index >= 0 ? this.fromScript(script.splice(index, 1)[0]) : this.draw();
 	}
 
 	private fromScript(fault: ScriptedFault): FaultPlan {
@@ -99,14 +110,16 @@ export class FaultEngine {
 			throttle: fault.throttle === true,
 			latencyMs: this.settings.latencyMs + (fault.latencyMs ?? 0),
 			drop: fault.drop,
-			failure,
+			failure: fault.redirect === undefined ? failure : undefined,
 			truncate: fault.malformed === 'truncated',
+			lateAnswerMs: fault.lateAnswerMs ?? 0,
+			redirect: fault.redirect === undefined ? undefined : { code: fault.status ?? 302, origin: fault.redirect },
 		};
 	}
 
 	private draw(): FaultPlan {
 		const settings = this.settings;
-		const plan: FaultPlan = { throttle: false, latencyMs: settings.latencyMs, truncate: false };
+		const plan: FaultPlan = { throttle: false, latencyMs: settings.latencyMs, truncate: false, lateAnswerMs: 0 };
 		const when = (setting: FaultWhen | 'random'): FaultWhen =>
 			setting === 'random' ? (this.random() < 0.5 ? 'before' : 'after') : setting;
 		if (settings.dropRate > 0 && this.random() < settings.dropRate) {
@@ -126,13 +139,27 @@ const WHEN_VALUES = ['before', 'after'] as const;
 const MALFORMED_KINDS = ['truncated', 'html'] as const;
 const NUMBER_SETTINGS = ['rateLimit', 'retryAfterSeconds', 'latencyMs', 'seed'] as const;
 const RATE_SETTINGS = ['errorRate', 'dropRate', 'malformedRate'] as const;
-const SCRIPT_KEYS = ['status', 'when', 'drop', 'malformed', 'throttle', 'latencyMs'];
+const SCRIPT_KEYS = ['status', 'when', 'drop', 'malformed', 'throttle', 'latencyMs', 'lateAnswerMs', 'redirect', 'operation'];
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 
 function httpStatus(value: unknown, where: string): number {
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < 400 || value > 599) {
 		throw new Error(`${where} must be an HTTP error status (400-599).`);
 	}
 	return value;
+}
+
+function milliseconds(value: unknown, where: string): number {
+	if (typeof value !== 'number' || !(value >= 0)) throw new Error(`${where} must be >= 0.`);
+	return value;
+}
+
+function origin(value: unknown, where: string): string {
+	const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined;
+	if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== String(value).replace(/\/$/, '')) {
+		throw new Error(`${where} must be an http(s) origin such as http://127.0.0.1:8080.`);
+	}
+	return url.origin;
 }
 
 function choice<T extends string>(value: unknown, where: string, allowed: readonly T[]): T {
@@ -147,7 +174,13 @@ function scriptedFault(value: unknown, where: string): ScriptedFault {
 	const unknown = Object.keys(value).find((key) => !SCRIPT_KEYS.includes(key));
 	if (unknown) throw new Error(`${where}: unknown key ${unknown} (allowed: ${SCRIPT_KEYS.join(', ')}).`);
 	const fault: ScriptedFault = {};
-	if (value.status !== undefined) fault.status = httpStatus(value.status, `${where}.status`);
+	if (value.redirect !== undefined) {
+		fault.redirect = origin(value.redirect, `${where}.redirect`);
+		if (value.status !== undefined && !REDIRECT_STATUSES.includes(value.status as number)) {
+			throw new Error(`${where}.status must be one of ${REDIRECT_STATUSES.join(', ')} with a redirect.`);
+		}
+		if (value.status !== undefined) fault.status = value.status as number;
+	} else if (value.status !== undefined) fault.status = httpStatus(value.status, `${where}.status`);
 	if (value.when !== undefined) fault.when = choice(value.when, `${where}.when`, WHEN_VALUES);
 	if (value.drop !== undefined) fault.drop = choice(value.drop, `${where}.drop`, WHEN_VALUES);
 	if (value.malformed !== undefined) {
@@ -157,9 +190,11 @@ function scriptedFault(value: unknown, where: string): ScriptedFault {
 		if (typeof value.throttle !== 'boolean') throw new Error(`${where}.throttle must be true or false.`);
 		fault.throttle = value.throttle;
 	}
-	if (value.latencyMs !== undefined) {
-		if (typeof value.latencyMs !== 'number' || value.latencyMs < 0) throw new Error(`${where}.latencyMs must be >= 0.`);
-		fault.latencyMs = value.latencyMs;
+	if (value.latencyMs !== undefined) fault.latencyMs = milliseconds(value.latencyMs, `${where}.latencyMs`);
+	if (value.lateAnswerMs !== undefined) fault.lateAnswerMs = milliseconds(value.lateAnswerMs, `${where}.lateAnswerMs`);
+	if (value.operation !== undefined) {
+		if (typeof value.operation !== 'string' || value.operation === '') throw new Error(`${where}.operation must be an operation name.`);
+		fault.operation = value.operation;
 	}
 	return fault;
 }

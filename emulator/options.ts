@@ -23,6 +23,22 @@ export interface ScriptedFault {
 	throttle?: boolean;
 	/** Extra delay before the request is handled. */
 	latencyMs?: number;
+	/**
+	 * The operation runs at once, and its answer is held back this long: a client whose timeout is shorter meets a
+	 * request that was processed.
+	 */
+	lateAnswerMs?: number;
+	/**
+	 * Answer `status` (a 3xx, default 302) with `Location: <redirect><the request's path and query>` instead of
+	 * handling the request, as a misconfigured gateway or a hostile endpoint might: `redirect` is an origin such as
+	 * `http://127.0.0.1:8080`.
+	 */
+	redirect?: string;
+	/**
+	 * Only a request of this API operation (e.g. `CreateTrafficMirrorSession`) takes this fault; requests of other
+	 * operations pass it by, and it waits for the next one that matches. Without it, the next request takes it.
+	 */
+	operation?: string;
 }
 
 export interface FaultSettings {

@@ -3,7 +3,8 @@
  * API gateway: AK/SK signature check, throttling, injected faults. Never shipped; tests and demos only.
  *
  * A request goes: control API? → route (404 APIGW.0101) → body → signature (401 APIGW.0301) → rate limit
- * (429 APIGW.0308) → planned faults and latency → project check → operation → answer (or a fault after it).
+ * (429 APIGW.0308) → planned faults, latency and redirects → project check → operation → answer (late, or a fault
+ * after it).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
@@ -143,7 +144,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 			const now = options.clock().getTime();
 			authenticator.verify({ method, rawPath, rawQuery, headers: request.headers, body }, now);
 			if (!faults.admit(now)) return answerThrottled();
-			plan = faults.plan();
+			plan = faults.plan(operation);
 			if (plan.throttle) return answerThrottled();
 		} catch (error) {
 			if (error instanceof ApiError) return answerError(error);
@@ -153,8 +154,13 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 		if (plan.latencyMs > 0) await sleep(plan.latencyMs);
 		if (plan.drop === 'before') return drop();
 		if (plan.failure?.when === 'before') return fail(plan.failure);
+		if (plan.redirect) {
+			response.writeHead(plan.redirect.code, { Location: `${plan.redirect.origin}${rawUrl}`, 'X-Request-Id': requestId }).end();
+			return finish(plan.redirect.code, 'redirected');
+		}
 
 		const result: OperationResult | ApiError = execute(match, request, body, rawQuery, options.clock());
+		if (plan.lateAnswerMs > 0) await sleep(plan.lateAnswerMs);
 
 		if (plan.drop === 'after') return drop();
 		if (plan.failure?.when === 'after') return fail(plan.failure);

@@ -120,6 +120,45 @@ describe('scripted faults', () => {
 		expect((await list()).status).toBe(200);
 	});
 
+	it('redirects to another origin instead of answering, before the operation runs', async () => {
+		const filterId = await createFilterId();
+		emulator.setFaults({ script: [{ redirect: 'http://127.0.0.1:9' }, { redirect: 'http://127.0.0.1:9', status: 307 }] });
+		const found = await signedRequest(emulator, 'GET', v3Path('traffic-mirror-sessions'), { query: { name: 'x' }, signingDate: FROZEN });
+		expect(found.status).toBe(302);
+		expect(found.headers.get('location')).toBe(`http://127.0.0.1:9${v3Path('traffic-mirror-sessions')}?name=x`);
+		await expect(createSession(filterId, 'redirected')).rejects.toBeDefined();
+		expect(emulator.counters().sessionCreatesByName).toEqual({});
+		expect(emulator.counters().faults.redirected).toBe(2);
+		expect(emulator.counters().requests.byStatus).toMatchObject({ 302: 1, 307: 1 });
+	});
+
+	it('holds an answer back after the operation ran', async () => {
+		const filterId = await createFilterId();
+		emulator.setFaults({ script: [{ lateAnswerMs: 50 }] });
+		const late = createSession(filterId, 'late');
+		// The session exists before its answer arrives.
+		await new Promise((resolve) => setTimeout(resolve, 25));
+		expect(emulator.counters().sessionCreatesByName).toEqual({ late: 1 });
+		await expect(late).resolves.toBeDefined();
+	});
+
+	it('keeps a fault for one operation until a request of that operation comes', async () => {
+		emulator.setFaults({ script: [{ operation: 'CreateTrafficMirrorFilter', status: 503 }, { status: 502 }] });
+		expect((await list()).status).toBe(502);
+		expect((await list()).status).toBe(200);
+		const created = await signedRequest(emulator, 'POST', v3Path('traffic-mirror-filters'), {
+			body: { traffic_mirror_filter: { name: 'faulted' } },
+			signingDate: FROZEN,
+		});
+		expect(created.status).toBe(503);
+		expect(emulator.faults().script).toEqual([]);
+	});
+
+	it('refuses a redirect status that is no redirect, and an origin with a path', async () => {
+		expect((await control(emulator, 'PATCH', 'faults', { script: [{ redirect: 'http://127.0.0.1:9', status: 500 }] })).status).toBe(400);
+		expect((await control(emulator, 'PATCH', 'faults', { script: [{ redirect: 'http://127.0.0.1:9/x' }] })).status).toBe(400);
+	});
+
 	it('applies faults in order, one per request, then stops', async () => {
 		emulator.setFaults({ script: [{ status: 502 }, { status: 504, latencyMs: 5 }] });
 		expect((await list()).status).toBe(502);

@@ -98,7 +98,8 @@ export async function signedRequest(
 		options.keys ?? { accessKeyId: AK, secretAccessKey: SK },
 		options.signingDate,
 	);
-	const response = await fetch(url, { method, headers: withoutHost(signed.headers), body });
+	// Never followed: a redirect is an answer to look at, and following it would carry the signature elsewhere.
+	const response = await fetch(url, { method, headers: withoutHost(signed.headers), body, redirect: 'manual' });
 	const text = await response.text();
 	return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) };
 }
