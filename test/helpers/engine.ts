@@ -37,13 +37,18 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	/** How many times the node had the credential loaded and decrypted. */
 	reads = 0;
 
-	constructor(private readonly data: ICredentialDataDecryptedObject) {
+	constructor(
+		private readonly data: ICredentialDataDecryptedObject,
+		private readonly onRequest: () => void = () => {},
+	) {
 		super();
 	}
 	getParentTypes() {
 		return [];
 	}
 	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions) {
+		// n8n signs every request just before it sends it.
+		this.onRequest();
 		return await credentialType.authenticate(credentials, options);
 	}
 	async preAuthentication() {
@@ -90,6 +95,10 @@ export interface RunOptions {
 	settings?: Partial<INode>;
 	/** The node's clock; by default one whose waits take no time and are recorded in the result's `waits`. */
 	clock?: Clock;
+	/** Called as each request is signed, just before n8n sends it. */
+	onRequest?: () => void;
+	/** When it resolves, the execution is cancelled, as n8n's Stop button does. */
+	cancel?: Promise<void>;
 }
 
 export interface RunResult {
@@ -103,7 +112,7 @@ export interface RunResult {
 
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const recording = instantClock();
-	const credentialsHelper = new TestCredentialsHelper(options.credentials);
+	const credentialsHelper = new TestCredentialsHelper(options.credentials, options.onRequest);
 	const node = testNode(options.parameters, options.settings);
 	const workflow = testWorkflow(node, options.clock ?? recording);
 	const items = (options.items ?? [{}]).map((json) => ({ json }));
@@ -122,7 +131,9 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		activeVersionId: null,
 	});
 	const additionalData = testAdditionalData(credentialsHelper, hooks);
-	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	void options.cancel?.then(() => execution.cancel());
+	const run = await execution;
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
