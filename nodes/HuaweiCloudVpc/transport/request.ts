@@ -10,11 +10,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { PROJECT_PLACEHOLDER } from './authentication';
 import { CREDENTIAL_NAME, type TransportContext } from './context';
+import { apiOperationOf, iamAdvice, type ApiOperation } from './iam';
 import {
 	backoffDelay,
 	classifyNetworkFailure,
 	classifyStatus,
 	MALFORMED_SUCCESS,
+	REDIRECTED,
 	RETRY_MAX_TOTAL_MS,
 	type FailureClass,
 } from './retry';
@@ -125,6 +127,10 @@ async function sendOnce(transport: TransportContext, request: ApiRequest): Promi
 		returnFullResponse: true,
 		// Status codes are judged here: n8n's own handling would resend a 401 (and five failed signatures lock an AK).
 		ignoreHttpStatusErrors: true,
+		// Huawei's API never redirects, and a redirect followed would carry the signature and the security token to
+		// wherever it points: a 3xx is answered as an error instead.
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
 		timeout: policy.timeoutMs,
 	};
 	const credentialsDecrypted = await transport.credential();
@@ -142,6 +148,10 @@ async function sendOnce(transport: TransportContext, request: ApiRequest): Promi
 		};
 	}
 	const requestId = headerValue(response.headers, 'x-request-id');
+	if (response.statusCode >= 300 && response.statusCode < 400) {
+		const location = headerValue(response.headers, 'location');
+		return { error: redirectError(context.getNode(), response.statusCode, location, requestId, request.itemIndex), failure: REDIRECTED };
+	}
 	const success = response.statusCode >= 200 && response.statusCode < 300;
 	if (success && (response.statusCode === 204 || response.body === '' || response.body === undefined)) {
 		return { response: requestId ? { request_id: requestId } : {} };
@@ -153,18 +163,44 @@ async function sendOnce(transport: TransportContext, request: ApiRequest): Promi
 	}
 	const rawBody = redact(credentialsDecrypted.data, String(response.body ?? ''));
 	if (success) {
-		const error = new NodeApiError(context.getNode(), { body: truncate(rawBody) } as JsonObject, {
+		const data = { body: truncate(rawBody) } as JsonObject;
+		const error = new NodeApiError(context.getNode(), data, {
 			message: `Huawei Cloud answered ${response.statusCode} with a body that is not JSON`,
 			description: requestId ? `Request ID: ${requestId}` : undefined,
 			httpCode: String(response.statusCode),
 			itemIndex: request.itemIndex,
 		});
+		error.context.data = data;
 		return { error, failure: MALFORMED_SUCCESS };
 	}
+	const operation = apiOperationOf(request.method, request.version ?? 'v3', request.path);
 	return {
-		error: apiError(context.getNode(), response.statusCode, parseJson(rawBody), rawBody, requestId, request.itemIndex),
+		error: apiError(context.getNode(), response.statusCode, parseJson(rawBody), rawBody, requestId, request.itemIndex, operation),
 		failure: classifyStatus(response.statusCode, headerValue(response.headers, 'retry-after'), transport.clock.now()),
 	};
+}
+
+/** A redirect was never Huawei's answer: nothing is sent to where it points. */
+function redirectError(
+	node: INode,
+	statusCode: number,
+	location: string | undefined,
+	requestId: string | undefined,
+	itemIndex?: number,
+): NodeApiError {
+	const error = new NodeApiError(node, { location: location ?? null } as JsonObject, {
+		message: `The endpoint answered ${statusCode} with a redirect to ${location ?? 'no location'}, which was not followed`,
+		description: [
+			"Huawei Cloud's API never redirects, so this endpoint is not (only) Huawei Cloud: check the credential's region or endpoint. The request's signature and security token were not sent to the redirect's target.",
+			requestId && `Request ID: ${requestId}`,
+		]
+			.filter(Boolean)
+			.join('\n'),
+		httpCode: String(statusCode),
+		itemIndex,
+	});
+	error.context.data = { location: location ?? null };
+	return error;
 }
 
 /** Runs the request's `recover`; if that fails too, nobody knows whether the request was processed, and says so. */
@@ -172,7 +208,7 @@ async function recoverAfter(node: INode, request: ApiRequest, error: NodeApiErro
 	try {
 		return await request.recover?.();
 	} catch (recoveryError) {
-		throw new NodeApiError(node, (error.errorResponse ?? {}) as JsonObject, {
+		const uncertain = new NodeApiError(node, (error.errorResponse ?? {}) as JsonObject, {
 			message: error.message,
 			description: [
 				error.description,
@@ -184,10 +220,16 @@ async function recoverAfter(node: INode, request: ApiRequest, error: NodeApiErro
 			httpCode: error.httpCode ?? undefined,
 			itemIndex: request.itemIndex,
 		});
+		uncertain.context.data = error.context.data;
+		throw uncertain;
 	}
 }
 
-/** Huawei's error body (`error_code`, `error_msg`, `request_id`; older APIs `code`/`message`) as a NodeApiError. */
+/**
+ * Huawei's error body (`error_code`, `error_msg`, `request_id`; older APIs `code`/`message`) as a NodeApiError. The
+ * body itself goes into `context.data`, the part of an error n8n keeps when it stores an execution; a 403 says which
+ * IAM action the refused `operation` needs.
+ */
 export function apiError(
 	node: INode,
 	statusCode: number,
@@ -195,6 +237,7 @@ export function apiError(
 	rawBody: string,
 	headerRequestId: string | undefined,
 	itemIndex?: number,
+	operation?: ApiOperation,
 ): NodeApiError {
 	const body = isObject(parsed) ? parsed : {};
 	const nested = isObject(body.error) ? body.error : {};
@@ -202,9 +245,10 @@ export function apiError(
 	const text = firstString(body.error_msg, body.message, nested.message);
 	const requestId = firstString(body.request_id, headerRequestId);
 	const summary = [code, text].filter(Boolean).join(': ') || truncate(rawBody) || 'no error details in the answer';
-	return new NodeApiError(
+	const data = { ...body, ...(isObject(parsed) ? {} : { body: truncate(rawBody) }) } as JsonObject;
+	const error = new NodeApiError(
 		node,
-		{ ...body, ...(isObject(parsed) ? {} : { body: truncate(rawBody) }) } as JsonObject,
+		data,
 		{
 			message: `Huawei Cloud API error ${statusCode}: ${summary}`,
 			description: [
@@ -212,6 +256,7 @@ export function apiError(
 				code && `Error code: ${code}`,
 				text && `Error message: ${text}`,
 				requestId && `Request ID: ${requestId}`,
+				statusCode === 403 && operation && iamAdvice(operation),
 			]
 				.filter(Boolean)
 				.join('\n'),
@@ -219,6 +264,8 @@ export function apiError(
 			itemIndex,
 		},
 	);
+	error.context.data = data;
+	return error;
 }
 
 /**
@@ -254,11 +301,14 @@ function connectionError(
 	itemIndex?: number,
 ): NodeApiError {
 	const text = texts[texts.length - 1] ?? 'unknown error';
-	return new NodeApiError(node, { networkCode: code ?? null, message: text } as JsonObject, {
+	const data = { networkCode: code ?? null, message: text } as JsonObject;
+	const error = new NodeApiError(node, data, {
 		message: connectionMessage(code, text, failure, timeoutMs),
 		description: [code && `Network error code: ${code}`, ...texts].filter(Boolean).join('\n'),
 		itemIndex,
 	});
+	error.context.data = data;
+	return error;
 }
 
 function connectionMessage(code: string | undefined, text: string, failure: FailureClass, timeoutMs: number): string {

@@ -60,6 +60,9 @@ export function classifyNetworkFailure(code: string | undefined, message: string
 /** A 2xx answer whose body is not the JSON it should be: the request was processed, its answer lost on the way. */
 export const MALFORMED_SUCCESS: FailureClass = { retryable: true, processed: 'maybe', timedOut: false };
 
+/** A 3xx: Huawei's API never redirects, so the service never saw the request, and sending it again would not help. */
+export const REDIRECTED: FailureClass = { retryable: false, processed: 'no', timedOut: false };
+
 /** `Retry-After` as seconds or an HTTP date, in milliseconds from `now`; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
 	if (value === undefined || value.trim() === '') return undefined;
