@@ -20,7 +20,7 @@ export interface FilterField {
 /** Default and maximum page size of the v3 lists; the default is undocumented, other VPC v3 lists use 2000 `[U]`. */
 export const MAX_LIMIT = 2000;
 
-/** How a list takes `limit`: the largest value it accepts, and the page size when it is absent or 0. */
+/** How a list takes `limit`: the largest value it accepts, and the page size when it is absent. */
 export interface LimitRule {
 	max: number;
 	default: number;
@@ -81,8 +81,9 @@ export function parseListQuery(
 		if (!/^\d{1,10}$/.test(limitText) || Number(limitText) > limitRule.max) {
 			throw invalid(`Query parameter limit must be an integer between 0 and ${limitRule.max}.`);
 		}
-		// 0 is in the documented range; it is read as "no explicit size", i.e. the default `[U]`.
-		limit = Number(limitText) || limitRule.default;
+		// Spec §3 documents `limit` as the number per page, 0 to 2000: 0 asks for a page of nothing, not for the
+		// default `[U: the real answer to limit=0]`. A client that sends it gets no items and is caught.
+		limit = Number(limitText);
 	}
 	const conditions: Condition[] = [];
 	for (const [key, field] of Object.entries(fields)) {
@@ -119,6 +120,7 @@ export function listPage<T extends { id: string }>(
 	const pageInfo: ListAnswer<T>['page_info'] = { current_count: items.length };
 	// An empty page has no first record, so no previous_marker `[U: the real answer for an empty list]`.
 	if (items.length > 0) pageInfo.previous_marker = items[0].id;
-	if (hasMore) pageInfo.next_marker = items[items.length - 1].id;
+	// A page of `limit=0` has no last record to continue after, so it ends the listing `[U]`.
+	if (hasMore && items.length > 0) pageInfo.next_marker = items[items.length - 1].id;
 	return { items, page_info: pageInfo };
 }

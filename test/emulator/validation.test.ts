@@ -206,6 +206,14 @@ describe('validation over HTTP', () => {
 		});
 	});
 
+	it('answers limit=0 with an empty last page, as the documented range 0–2000 per page says', async () => {
+		await createSession(session({ name: 'listed' }));
+		const answer = await signedRequest(emulator, 'GET', v3Path('traffic-mirror-sessions'), { query: { limit: '0' } });
+		expect(answer.status).toBe(200);
+		expect(answer.json()).toMatchObject({ traffic_mirror_sessions: [], page_info: { current_count: 0 } });
+		expect(answer.json().page_info).not.toHaveProperty('next_marker');
+	});
+
 	it('refuses unknown or repeated single-valued query parameters, and takes repeated filters as alternatives', async () => {
 		const list = (query: Record<string, string | string[]>) =>
 			signedRequest(emulator, 'GET', v3Path('traffic-mirror-sessions'), { query });
