@@ -38,7 +38,7 @@ function sameText(a: string, b: string): boolean {
 }
 
 export class Authenticator {
-	/** Consecutive failures and lock expiry per AK (only counted when `akLockout` is on). */
+	/** Consecutive failures and lock expiry per AK (counted unless `akLockout` is off). */
 	private failures = new Map<string, { count: number; lockedUntil: number }>();
 
 	constructor(private readonly settings: AuthSettings) {}

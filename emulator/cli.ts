@@ -22,7 +22,7 @@ const FLAGS: Record<string, [string, Kind, string, Target]> = {
 	sk: ['HWC_EMULATOR_SK', 'string', 'secret access key accepted', { option: 'secretAccessKey' }],
 	token: ['HWC_EMULATOR_SECURITY_TOKEN', 'string', 'require this X-Security-Token (temporary credentials)', { option: 'securityToken' }],
 	project: ['HWC_EMULATOR_PROJECT_ID', 'string', 'project id accepted in paths', { option: 'projectId' }],
-	'ak-lockout': ['HWC_EMULATOR_AK_LOCKOUT', 'boolean', 'lock an AK for 5 min after 5 consecutive auth failures', { option: 'akLockout' }],
+	'ak-lockout': ['HWC_EMULATOR_AK_LOCKOUT', 'boolean', 'lock an AK for 5 min after 5 consecutive auth failures (default true; HWC_EMULATOR_AK_LOCKOUT=false turns it off)', { option: 'akLockout' }],
 	'enabled-default': ['HWC_EMULATOR_ENABLED_DEFAULT', 'boolean', '`enabled` of sessions created without it (default false)', { option: 'sessionEnabledDefault' }],
 	'rate-limit': ['HWC_EMULATOR_RATE_LIMIT', 'integer', 'requests per second before 429 APIGW.0308 (0 = off)', { fault: 'rateLimit' }],
 	'retry-after': ['HWC_EMULATOR_RETRY_AFTER', 'integer', 'seconds sent as Retry-After on 429 (0 = no header)', { fault: 'retryAfterSeconds' }],

@@ -75,7 +75,10 @@ export interface EmulatorOptions {
 	securityToken?: string;
 	projectId: string;
 	faults: Partial<FaultSettings>;
-	/** Lock an AK for 5 minutes after 5 consecutive authentication failures, as the gateway does. */
+	/**
+	 * Lock an AK for 5 minutes after 5 consecutive authentication failures, as the real gateway always does (spec
+	 * §5); on unless a test turns it off.
+	 */
 	akLockout: boolean;
 	/**
 	 * The `enabled` of a session created without it. The documentation's table says `false`, its own example
@@ -110,7 +113,7 @@ export function resolveOptions(options: Partial<EmulatorOptions> = {}): Emulator
 		securityToken: options.securityToken || undefined,
 		projectId: options.projectId ?? EMULATOR_DEFAULTS.projectId,
 		faults: options.faults ?? {},
-		akLockout: options.akLockout ?? false,
+		akLockout: options.akLockout ?? true,
 		sessionEnabledDefault: options.sessionEnabledDefault ?? false,
 		clock: options.clock ?? (() => new Date()),
 	};

@@ -167,27 +167,41 @@ describe('temporary credentials (X-Security-Token)', () => {
 });
 
 describe('AK lockout', () => {
-	let emulator: RunningEmulator;
 	let now = NOW.getTime();
+	const clock = () => new Date(now);
 
-	beforeAll(async () => {
-		emulator = await startEmulator({ port: 0, akLockout: true, clock: () => new Date(now) });
-	});
-
-	afterAll(() => emulator.close());
-
-	const attempt = (secretAccessKey: string) =>
+	const attempt = (emulator: RunningEmulator, secretAccessKey: string) =>
 		signedRequest(emulator, 'GET', v3Path('traffic-mirror-sessions'), {
 			keys: { accessKeyId: AK, secretAccessKey },
 			signingDate: new Date(now),
 		});
 
-	it('locks the AK after 5 consecutive failures, even for a correct signature, until 5 minutes passed', async () => {
-		for (let i = 0; i < 5; i++) expect((await attempt('wrong')).status).toBe(401);
-		const locked = await attempt(SK);
-		expect(locked.status).toBe(401);
-		expect(locked.json().error_msg).toContain('AK access failed to reach the limit,forbidden');
-		now += 5 * 60_000 + 1000;
-		expect((await attempt(SK)).status).toBe(200);
+	it('by default, as the real gateway, locks the AK after 5 consecutive failures, even for a correct signature, for 5 minutes', async () => {
+		const emulator = await startEmulator({ port: 0, clock });
+		try {
+			for (let i = 0; i < 4; i++) expect((await attempt(emulator, 'wrong')).status).toBe(401);
+			// A success in between starts the count again.
+			expect((await attempt(emulator, SK)).status).toBe(200);
+			for (let i = 0; i < 5; i++) expect((await attempt(emulator, 'wrong')).status).toBe(401);
+			const locked = await attempt(emulator, SK);
+			expect(locked.status).toBe(401);
+			expect(locked.json().error_msg).toContain('AK access failed to reach the limit,forbidden');
+			now += 5 * 60_000 - 1000;
+			expect((await attempt(emulator, SK)).status).toBe(401);
+			now += 2000;
+			expect((await attempt(emulator, SK)).status).toBe(200);
+		} finally {
+			await emulator.close();
+		}
+	});
+
+	it('can be turned off for a test that fails signatures on purpose', async () => {
+		const emulator = await startEmulator({ port: 0, clock, akLockout: false });
+		try {
+			for (let i = 0; i < 6; i++) expect((await attempt(emulator, 'wrong')).status).toBe(401);
+			expect((await attempt(emulator, SK)).status).toBe(200);
+		} finally {
+			await emulator.close();
+		}
 	});
 });
