@@ -6,6 +6,7 @@ import { TrafficMirrorSession } from '../model';
 import { Operation, OperationContext } from '../operation';
 import { FilterField, listPage } from '../query';
 import { existingFilterId } from './filters';
+import { checkTarget, existingSources } from './interfaces';
 import {
 	boolean,
 	description,
@@ -109,6 +110,10 @@ function applyCommonFields(context: OperationContext, option: JsonObject, sessio
 	}
 	if (present(option, 'enabled', path('enabled'))) session.enabled = boolean(option.enabled, path('enabled'), true);
 	if (present(option, 'type', path('type'))) session.type = oneOf(option.type, path('type'), SOURCE_TYPES);
+	// Looked up once its type and ID are both known and every field passed its own rule.
+	if ('traffic_mirror_target_id' in option || 'traffic_mirror_target_type' in option) {
+		checkTarget(context.state, session.traffic_mirror_target_type, session.traffic_mirror_target_id, path('traffic_mirror_target_id'));
+	}
 }
 
 export const createSession: Operation = (context) => {
@@ -138,6 +143,7 @@ export const createSession: Operation = (context) => {
 		updated_at: context.timestamp,
 	};
 	applyCommonFields(context, option, session);
+	existingSources(context.state, session.traffic_mirror_sources);
 	context.state.sessions.add(session);
 	context.counters.resourceCreated('sessions');
 	context.counters.sessionCreated(session.name);
@@ -185,6 +191,7 @@ export const addSources: Operation = (context) => {
 	if (session.traffic_mirror_sources.length + sources.length > MAX_SOURCES_PER_SESSION) {
 		throw invalid(`A traffic mirror session supports at most ${MAX_SOURCES_PER_SESSION} sources.`);
 	}
+	existingSources(context.state, sources);
 	session.traffic_mirror_sources = [...session.traffic_mirror_sources, ...sources];
 	session.updated_at = context.timestamp;
 	return { status: 200, body: { [ENVELOPE]: session } };
