@@ -1,5 +1,11 @@
 import { DESCRIPTION_RULE, NAME_RULE } from '../../nodes/HuaweiCloudVpc/fields/common.fields';
-import { checkConstraint, describeConstraint, type Constraint } from '../../nodes/HuaweiCloudVpc/fields/constraints';
+import {
+	canonicalIpAddress,
+	checkConstraint,
+	describeConstraint,
+	type Constraint,
+} from '../../nodes/HuaweiCloudVpc/fields/constraints';
+import { sourceSelectionFields } from '../../nodes/HuaweiCloudVpc/fields/networkInterface.fields';
 import { sessionFields } from '../../nodes/HuaweiCloudVpc/fields/session.fields';
 
 const ID_A = '6134900d-31a6-4b71-8453-dbca7f26982a';
@@ -143,6 +149,43 @@ describe('idList', () => {
 
 	it('describes the count and the forms', () => {
 		expect(describeConstraint(sources)).toBe('1 to 10 distinct resource IDs (UUIDs), comma-separated or an array');
+	});
+});
+
+describe('server and serverList (servers named by ECS instance ID or address)', () => {
+	const servers = sourceSelectionFields.sourceServers.constraint;
+
+	it.each([
+		['192.168.0.11', '192.168.0.11'],
+		['192.168.000.011', '192.168.0.11'],
+		['2407:C080:11F0:A:0:0:0:11', '2407:c080:11f0:a::11'],
+		['2001:db8:0:0:1:0:0:1', '2001:db8::1:0:0:1'],
+		['fe80::1:2:3:4:5:6', 'fe80:0:1:2:3:4:5:6'],
+		['::', '::'],
+		['1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7:8'],
+	])('spells %s canonically as %s (RFC 5952 for IPv6)', (address, canonical) => {
+		expect(canonicalIpAddress(address)).toBe(canonical);
+	});
+
+	it.each(['192.168.0.300', '192.168.0', '10.0.0.1/32', '2001:db8::1::2', 'web-01', ''])('rejects %j', (value) => {
+		expect(canonicalIpAddress(value)).toBeUndefined();
+		rejects({ kind: 'server' }, value);
+	});
+
+	it('takes instance IDs and addresses mixed, 1 to 10, each once in any spelling', () => {
+		expect(accepts(servers, ` ${ID_A}, FD00::1 ,`)).toEqual([ID_A, 'fd00::1']);
+		expect(accepts(servers, ['10.0.0.1'])).toEqual(['10.0.0.1']);
+		rejects(servers, 'fd00::1, FD00:0::1');
+		rejects(servers, `${ID_A}, ${ID_A.toUpperCase()}`);
+		rejects(servers, Array.from({ length: 11 }, (_, index) => `10.0.0.${index}`));
+		rejects(servers, '10.0.0.1,,10.0.0.2');
+		rejects(servers, []);
+	});
+
+	it('describes the count and the forms', () => {
+		expect(describeConstraint(servers)).toBe(
+			'1 to 10 distinct ECS instance IDs (UUIDs) or private IPv4 or IPv6 addresses, comma-separated or an array',
+		);
 	});
 });
 

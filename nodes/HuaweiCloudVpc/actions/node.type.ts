@@ -1,18 +1,23 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { TransportContext } from '../transport/context';
 import type { ApiItem } from '../transport/request';
 
+/** One resource an operation returns, and what the node looked up for it: the network interfaces servers stood for. */
+export interface OperationItem extends ApiItem {
+	resolvedPorts?: IDataObject;
+}
+
 /**
  * Every operation file exports one of these: it handles one input item, sending its requests through the
  * execution's transport, and returns what the API gave back, each resource apart from the ID of the request that
- * returned it (the router decides whether that ID is output).
+ * returned it and from what was looked up (the router decides how those are output).
  */
 export type OperationExecute = (
 	this: IExecuteFunctions,
 	itemIndex: number,
 	transport: TransportContext,
-) => Promise<ApiItem | ApiItem[]>;
+) => Promise<OperationItem | OperationItem[]>;
 
 export type HuaweiCloudVpcOperation =
 	| 'trafficMirrorSession:create'

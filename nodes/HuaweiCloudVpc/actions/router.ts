@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { ApiItem } from '../transport/request';
 import type { Clock } from '../transport/clock';
 import { createTransportContext } from '../transport/context';
 import { runItems } from './itemRunner';
-import type { HuaweiCloudVpcOperation, OperationExecute } from './node.type';
+import type { HuaweiCloudVpcOperation, OperationExecute, OperationItem } from './node.type';
 import { readRequestOptions, REQUEST_ID_KEY } from './options';
+import { RESOLVED_PORTS_KEY } from './port/resolve';
 import * as trafficMirrorFilter from './trafficMirrorFilter';
 import * as trafficMirrorFilterRule from './trafficMirrorFilterRule';
 import * as trafficMirrorSession from './trafficMirrorSession';
@@ -75,10 +75,17 @@ export async function router(this: IExecuteFunctions, clock: Clock): Promise<INo
 	return [perItem.flat()];
 }
 
-/** One output item per resource: the resource alone, or with its request ID under a key of its own. */
-function toItems(result: ApiItem | ApiItem[], itemIndex: number, includeRequestId: boolean): INodeExecutionData[] {
-	return (Array.isArray(result) ? result : [result]).map(({ data, requestId }) => ({
-		json: includeRequestId && requestId !== undefined ? { ...data, [REQUEST_ID_KEY]: requestId } : data,
+/**
+ * One output item per resource: the resource's fields, then, each under a key of its own, what the node looked up
+ * for it and, when asked for, its request ID.
+ */
+function toItems(result: OperationItem | OperationItem[], itemIndex: number, includeRequestId: boolean): INodeExecutionData[] {
+	return (Array.isArray(result) ? result : [result]).map(({ data, requestId, resolvedPorts }) => ({
+		json: {
+			...data,
+			...(resolvedPorts && { [RESOLVED_PORTS_KEY]: resolvedPorts }),
+			...(includeRequestId && requestId !== undefined && { [REQUEST_ID_KEY]: requestId }),
+		},
 		pairedItem: { item: itemIndex },
 	}));
 }

@@ -10,6 +10,8 @@ export type Constraint =
 	| { kind: 'choice'; values: readonly string[]; caseInsensitive?: boolean }
 	| { kind: 'id' }
 	| { kind: 'idList'; minItems: number; maxItems: number }
+	| { kind: 'server' }
+	| { kind: 'serverList'; minItems: number; maxItems: number }
 	| { kind: 'cidr' }
 	| { kind: 'portRange' };
 
@@ -41,6 +43,10 @@ export function describeConstraint(constraint: Constraint): string {
 			return 'a resource ID (UUID)';
 		case 'idList':
 			return `${constraint.minItems} to ${constraint.maxItems} distinct resource IDs (UUIDs), comma-separated or an array`;
+		case 'server':
+			return 'an ECS instance ID (UUID) or a private IPv4 or IPv6 address';
+		case 'serverList':
+			return `${constraint.minItems} to ${constraint.maxItems} distinct ECS instance IDs (UUIDs) or private IPv4 or IPv6 addresses, comma-separated or an array`;
 		case 'cidr':
 			return 'an IPv4 or IPv6 CIDR block such as 192.168.0.0/24';
 		case 'portRange':
@@ -85,6 +91,15 @@ export function checkConstraint(constraint: Constraint, value: unknown): ApiValu
 			if (new Set(items.map((item) => item.toLowerCase())).size !== items.length) return fail();
 			return items;
 		}
+		case 'server':
+			return typeof value === 'string' ? serverReference(value.trim()) ?? fail() : fail();
+		case 'serverList': {
+			const items = toList(value)?.map(serverReference);
+			if (!items || items.length < constraint.minItems || items.length > constraint.maxItems) return fail();
+			if (items.some((item) => item === undefined)) return fail();
+			if (new Set(items.map((item) => item?.toLowerCase())).size !== items.length) return fail();
+			return items as string[];
+		}
 		case 'cidr':
 			return typeof value === 'string' && isCidr(value.trim()) ? value.trim() : fail();
 		case 'portRange': {
@@ -112,6 +127,42 @@ function isCidr(value: string): boolean {
 	const bits = Number(prefix);
 	if (isIpv4(address)) return bits <= 32;
 	return isIpv6(address) && bits <= 128;
+}
+
+/** A server as alerts name it: its ECS instance ID (a UUID), or a private IP address in its canonical spelling. */
+function serverReference(value: string): string | undefined {
+	return UUID.test(value) ? value : canonicalIpAddress(value);
+}
+
+/**
+ * An IP address in one spelling, so that two spellings of one address compare equal and the ports API is asked in
+ * the form it stores: IPv4 without leading zeros, IPv6 in RFC 5952's form (lower case, the longest run of two or
+ * more zero groups as "::"). Undefined when it is not an address.
+ */
+export function canonicalIpAddress(address: string): string | undefined {
+	if (isIpv4(address)) return address.split('.').map(Number).join('.');
+	if (!isIpv6(address)) return undefined;
+	const [head, tail] = address.toLowerCase().split('::');
+	const groupsOf = (part: string | undefined) => (part ? part.split(':') : []);
+	const expand = (groups: string[]) =>
+		groups.flatMap((group) => {
+			if (!group.includes('.')) return [parseInt(group, 16)];
+			const [a, b, c, d] = group.split('.').map(Number);
+			return [a * 256 + b, c * 256 + d];
+		});
+	const front = expand(groupsOf(head));
+	const back = expand(groupsOf(tail));
+	const words = tail === undefined ? front : [...front, ...Array<number>(8 - front.length - back.length).fill(0), ...back];
+	let bestStart = -1;
+	let bestLength = 1;
+	for (let start = 0; start < 8; start++) {
+		let length = 0;
+		while (start + length < 8 && words[start + length] === 0) length++;
+		if (length > bestLength) [bestStart, bestLength] = [start, length];
+	}
+	const hex = words.map((word) => word.toString(16));
+	if (bestStart < 0) return hex.join(':');
+	return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
 }
 
 function isIpv4(address: string): boolean {

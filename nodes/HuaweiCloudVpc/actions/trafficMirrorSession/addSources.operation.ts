@@ -2,16 +2,16 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { TransportContext } from '../../transport/context';
-import { changeSources, sourcesProperties } from './sources';
-import type { ApiItem } from '../../transport/request';
+import { changeSources, sessionSourcesProperties } from './sources';
+import type { OperationItem } from '../node.type';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorSession'], operation: ['addSources'] } },
-	sourcesProperties(
+	sessionSourcesProperties(
 		"The elastic network interfaces (ports) to add to the session's mirror sources, which may then hold at most 10",
 	),
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<OperationItem> {
 	return await changeSources(this, itemIndex, transport, 'add-sources');
 }

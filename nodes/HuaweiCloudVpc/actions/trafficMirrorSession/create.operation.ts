@@ -7,16 +7,13 @@ import type { TransportContext } from '../../transport/context';
 import { vpcApiRequestAllItems } from '../../transport/paginate';
 import { vpcApiRequest, type ApiItem } from '../../transport/request';
 import { additionalFieldsProperty, readCreateFields } from '../fieldCollections';
+import type { OperationItem } from '../node.type';
 import { SESSION_KEY, SESSIONS_KEY, SESSIONS_PATH, unwrapSession } from './session.resource';
+import { readSources, sourceProperties } from './sources';
+import { readTarget, targetProperty } from './target';
 
-const required = [
-	sessionFields.name,
-	sessionFields.trafficMirrorFilterId,
-	sessionFields.trafficMirrorSources,
-	sessionFields.trafficMirrorTargetType,
-	sessionFields.trafficMirrorTargetId,
-	sessionFields.priority,
-];
+/** The required fields read as they are; the sources and the target are read apart, as they may need looking up. */
+const required = [sessionFields.name, sessionFields.trafficMirrorFilterId, sessionFields.trafficMirrorTargetType, sessionFields.priority];
 const optional = [
 	sessionFields.description,
 	sessionFields.enabled,
@@ -29,8 +26,15 @@ const IF_NAME_EXISTS = 'ifNameExists';
 const NAME_POLICIES = ['createAnother', 'fail', 'returnExisting'] as const;
 type NamePolicy = (typeof NAME_POLICIES)[number];
 
+const requiredProperty = (field: (typeof required)[number]) => fieldProperty(field, { required: true });
+
 const properties: INodeProperties[] = [
-	...required.map((field) => fieldProperty(field, { required: true })),
+	requiredProperty(sessionFields.name),
+	requiredProperty(sessionFields.trafficMirrorFilterId),
+	...sourceProperties('The elastic network interfaces (ports) whose traffic is mirrored'),
+	requiredProperty(sessionFields.trafficMirrorTargetType),
+	targetProperty(),
+	requiredProperty(sessionFields.priority),
 	{
 		displayName: 'If Name Exists',
 		name: IF_NAME_EXISTS,
@@ -64,14 +68,32 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
-	const session = readCreateFields(this, itemIndex, required, optional);
-	// The service's default for `enabled` is documented both ways (spec §2.1), so it is always sent.
-	session.enabled ??= true;
+export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<OperationItem> {
+	const fields = readCreateFields(this, itemIndex, required, optional);
 	const namePolicy = readNamePolicy(this, itemIndex);
+	// Servers are looked up before anything is created: one that names nothing fails the item here.
+	const sources = await readSources(this, itemIndex, transport);
+	const target = await readTarget(this, itemIndex, transport, fields.traffic_mirror_target_type as string);
+	// In the API's documented order, as the seed example sends it.
+	const session: IDataObject = {
+		name: fields.name,
+		traffic_mirror_filter_id: fields.traffic_mirror_filter_id,
+		traffic_mirror_sources: sources.ids,
+		traffic_mirror_target_type: fields.traffic_mirror_target_type,
+		traffic_mirror_target_id: target.id,
+		...fields,
+		// The service's default for `enabled` is documented both ways (spec §2.1), so it is always sent.
+		enabled: fields.enabled ?? true,
+	};
+	const resolvedPorts: IDataObject = {
+		...(sources.resolved && { sources: sources.resolved }),
+		...(target.resolved && { target: target.resolved }),
+	};
+	const withResolvedPorts = (item: ApiItem): OperationItem =>
+		Object.keys(resolvedPorts).length > 0 ? { ...item, resolvedPorts } : item;
 	if (namePolicy !== 'createAnother') {
 		const [existing] = await sessionsNamed(transport, session.name as string, itemIndex);
-		if (existing && namePolicy === 'returnExisting') return existing;
+		if (existing && namePolicy === 'returnExisting') return withResolvedPorts(existing);
 		if (existing) {
 			throw new NodeOperationError(
 				this.getNode(),
@@ -95,7 +117,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 			return newest && { [SESSION_KEY]: newest.data, request_id: newest.requestId };
 		},
 	});
-	return unwrapSession(response);
+	return withResolvedPorts(unwrapSession(response));
 }
 
 function readNamePolicy(context: IExecuteFunctions, itemIndex: number): NamePolicy {

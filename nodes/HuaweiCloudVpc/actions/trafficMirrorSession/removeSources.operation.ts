@@ -2,14 +2,14 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { TransportContext } from '../../transport/context';
-import { changeSources, sourcesProperties } from './sources';
-import type { ApiItem } from '../../transport/request';
+import { changeSources, sessionSourcesProperties } from './sources';
+import type { OperationItem } from '../node.type';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorSession'], operation: ['removeSources'] } },
-	sourcesProperties("The elastic network interfaces (ports) to take out of the session's mirror sources"),
+	sessionSourcesProperties("The elastic network interfaces (ports) to take out of the session's mirror sources"),
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<OperationItem> {
 	return await changeSources(this, itemIndex, transport, 'remove-sources');
 }

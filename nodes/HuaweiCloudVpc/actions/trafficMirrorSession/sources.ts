@@ -1,23 +1,67 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { describeConstraint } from '../../fields/constraints';
+import type { FieldDefinition } from '../../fields/definition';
+import { type InterfaceChoice, type NamedBy, sourceSelectionFields } from '../../fields/networkInterface.fields';
 import { fieldProperty } from '../../fields/property';
-import { readFields } from '../../fields/read';
+import { readFields, validateField } from '../../fields/read';
 import { sessionFields, sessionIdField } from '../../fields/session.fields';
 import type { TransportContext } from '../../transport/context';
-import { vpcApiRequest, type ApiItem } from '../../transport/request';
+import { vpcApiRequest } from '../../transport/request';
+import type { OperationItem } from '../node.type';
+import { resolveSources, type ResolvedPort } from '../port/resolve';
 import { readSessionTarget, SESSION_KEY, unwrapSession } from './session.resource';
 
-/** The parameters Add Sources and Remove Sources share: the session, and the source IDs (spec §2.4). */
-export function sourcesProperties(sourcesDescription: string): INodeProperties[] {
+const { sourcesBy, sourceServers, sourceInterfaces } = sourceSelectionFields;
+const shownFor = (namedBy: NamedBy) => ({ displayOptions: { show: { [sourcesBy.parameter]: [namedBy] } } });
+
+/**
+ * The mirror sources' parameters, for Create and Add/Remove Sources: how they are given, then the network interfaces
+ * themselves, or the servers that stand for them (and which interfaces of a server given by instance ID).
+ */
+export function sourceProperties(sourcesDescription: string): INodeProperties[] {
 	const { trafficMirrorSources } = sessionFields;
 	return [
-		fieldProperty(sessionIdField, { required: true }),
+		fieldProperty(sourcesBy),
 		fieldProperty(trafficMirrorSources, {
 			required: true,
 			description: `${sourcesDescription}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a> (${describeConstraint(trafficMirrorSources.constraint)})`,
+			...shownFor('networkInterface'),
 		}),
+		fieldProperty(sourceServers, { required: true, ...shownFor('server') }),
+		fieldProperty(sourceInterfaces, shownFor('server')),
 	];
+}
+
+/** The parameters Add Sources and Remove Sources share: the session, then the sources (spec §2.4). */
+export function sessionSourcesProperties(sourcesDescription: string): INodeProperties[] {
+	return [fieldProperty(sessionIdField, { required: true }), ...sourceProperties(sourcesDescription)];
+}
+
+/** A choice parameter that older workflows may lack: its default then, else checked against its rule. */
+function readChoice<T extends string>(context: IExecuteFunctions, itemIndex: number, field: FieldDefinition): T {
+	const value = context.getNodeParameter(field.parameter, itemIndex, field.uiDefault);
+	return validateField(context.getNode(), itemIndex, field, value) as T;
+}
+
+export interface Sources {
+	/** The network interface IDs to send. */
+	ids: string[];
+	/** What the servers resolved to; undefined when the interfaces were given by ID. */
+	resolved?: ResolvedPort[];
+}
+
+/** The mirror sources of an item as network interface IDs, looked up first when given as servers. */
+export async function readSources(context: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<Sources> {
+	const namedBy = readChoice<NamedBy>(context, itemIndex, sourcesBy);
+	if (namedBy === 'networkInterface') {
+		const { traffic_mirror_sources } = readFields(context, itemIndex, [sessionFields.trafficMirrorSources]);
+		return { ids: traffic_mirror_sources as string[] };
+	}
+	const servers = readFields(context, itemIndex, [sourceServers])[sourceServers.apiName] as string[];
+	const interfaces = readChoice<InterfaceChoice>(context, itemIndex, sourceInterfaces);
+	const resolved = await resolveSources(transport, itemIndex, servers, interfaces);
+	return { ids: resolved.map((port) => port.portId), resolved };
 }
 
 /** PUT `…/add-sources` or `…/remove-sources` with `{traffic_mirror_session: {traffic_mirror_sources}}`. */
@@ -26,14 +70,13 @@ export async function changeSources(
 	itemIndex: number,
 	transport: TransportContext,
 	action: 'add-sources' | 'remove-sources',
-): Promise<ApiItem> {
+): Promise<OperationItem> {
 	const { path } = readSessionTarget(context, itemIndex);
-	const sessionSources = readFields(context, itemIndex, [sessionFields.trafficMirrorSources]);
-	const sources = sessionSources.traffic_mirror_sources as string[];
+	const sources = await readSources(context, itemIndex, transport);
 	const response = await vpcApiRequest(transport, {
 		method: 'PUT',
 		path: `${path}/${action}`,
-		body: { [SESSION_KEY]: sessionSources },
+		body: { [SESSION_KEY]: { traffic_mirror_sources: sources.ids } },
 		itemIndex,
 		// Sent twice, a change that did land the first time is refused (a source already added, or no longer there),
 		// so after an ambiguous failure the session is read back: if the change is in it, that is the answer.
@@ -41,9 +84,10 @@ export async function changeSources(
 		recover: async () => {
 			const current = await vpcApiRequest(transport, { method: 'GET', path, itemIndex });
 			const present = new Set(((current[SESSION_KEY] as IDataObject)?.traffic_mirror_sources ?? []) as string[]);
-			const done = sources.every((source) => present.has(source) === (action === 'add-sources'));
+			const done = sources.ids.every((source) => present.has(source) === (action === 'add-sources'));
 			return done ? current : undefined;
 		},
 	});
-	return unwrapSession(response);
+	const session = unwrapSession(response);
+	return sources.resolved ? { ...session, resolvedPorts: { sources: sources.resolved } } : session;
 }
