@@ -5,8 +5,6 @@ import {
 	classifyNetworkFailure,
 	classifyStatus,
 	parseRetryAfter,
-	RETRY_BASE_DELAY_MS,
-	RETRY_MAX_DELAY_MS,
 } from '../../nodes/HuaweiCloudVpc/transport/retry';
 import { RequestRateLimiter } from '../../nodes/HuaweiCloudVpc/transport/policy';
 
@@ -51,11 +49,13 @@ describe('how long to wait', () => {
 		expect(classifyStatus(429, '2', now).retryAfterMs).toBe(2000);
 	});
 
-	test('full jitter under a doubling ceiling, capped, and never sooner than Retry-After', () => {
-		expect(backoffDelay(1, undefined, () => 0.999)).toBeLessThan(RETRY_BASE_DELAY_MS);
-		expect(backoffDelay(3, undefined, () => 0.999)).toBeLessThan(4 * RETRY_BASE_DELAY_MS);
+	// Spec §10: full jitter, base 1 s, a cap of 30 to 60 s; this node caps at 30 s.
+	test('full jitter under a ceiling of 1 s doubling per retry up to 30 s, and never sooner than Retry-After', () => {
+		expect(backoffDelay(1, undefined, () => 0.999)).toBe(999);
+		expect(backoffDelay(3, undefined, () => 0.999)).toBe(3996);
 		expect(backoffDelay(3, undefined, () => 0)).toBe(0);
-		expect(backoffDelay(30, undefined, () => 0.999)).toBeLessThan(RETRY_MAX_DELAY_MS);
+		expect(backoffDelay(6, undefined, () => 0.999)).toBe(29_970);
+		expect(backoffDelay(30, undefined, () => 0.5)).toBe(15_000);
 		expect(backoffDelay(1, 5000, () => 0.5)).toBe(5000);
 	});
 });
