@@ -2,7 +2,7 @@
 import { v3 } from '@huaweicloud/huaweicloud-sdk-vpc';
 
 import { startEmulator, RunningEmulator } from '../../emulator/server';
-import { formatSdkDate, signRequest } from '../../nodes/HuaweiCloudVpc/transport/signer';
+import { signRequest } from '../../nodes/HuaweiCloudVpc/transport/signer';
 import { AK, PROJECT_ID, SK, SessionsAnswer, sdkClient, sdkError, signedRequest, v3Path, wire, withoutHost } from './helpers';
 
 const NOW = new Date('2024-01-02T03:04:05Z');
@@ -133,7 +133,6 @@ describe('the X-Sdk-Date window', () => {
 			},
 		});
 		expect(response.status).toBe(401);
-		expect(formatSdkDate(NOW)).toBe('20240102T030405Z');
 	});
 });
 

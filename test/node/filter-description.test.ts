@@ -49,5 +49,4 @@ test('rules are picked from the rule list or by ID', () => {
 	expect(locator?.type).toBe('resourceLocator');
 	expect(locator?.modes?.map((mode) => mode.name)).toEqual(['list', 'id']);
 	expect(locator?.modes?.[0].typeOptions?.searchListMethod).toBe('searchTrafficMirrorFilterRules');
-	expect(new HuaweiCloudVpc().methods.listSearch.searchTrafficMirrorFilterRules).toBeInstanceOf(Function);
 });
