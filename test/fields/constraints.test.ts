@@ -37,7 +37,7 @@ describe('text: the name rule', () => {
 	});
 
 	it('describes length and characters', () => {
-		expect(describeConstraint(NAME_RULE)).toBe('1–64 characters, letters A–Z, digits, Chinese characters, "_", "-" and "." only');
+		expect(describeConstraint(NAME_RULE)).toBe('1–64 characters, letters A–Z, digits, Chinese characters, underscores, hyphens and dots');
 	});
 });
 

@@ -1,23 +1,46 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { describeConstraint } from '../../nodes/HuaweiCloudVpc/fields/constraints';
-import type { FieldDefinition } from '../../nodes/HuaweiCloudVpc/fields/definition';
-import { fieldProperty } from '../../nodes/HuaweiCloudVpc/fields/property';
+import { fieldProperty, sentences } from '../../nodes/HuaweiCloudVpc/fields/property';
 import { sessionFields } from '../../nodes/HuaweiCloudVpc/fields/session.fields';
 
-const allSessionFields: FieldDefinition[] = Object.values(sessionFields);
+describe('the description: what the field means, and its rule only where typing needs it', () => {
+	it('a text field gives its length and characters', () => {
+		expect(fieldProperty(sessionFields.name).description).toBe(
+			'Name of the traffic mirror session. Up to 64 characters: letters A–Z, digits, Chinese characters, underscores, hyphens and dots.',
+		);
+	});
+
+	it('angle brackets in a rule are written as HTML entities, as n8n renders descriptions as HTML', () => {
+		expect(fieldProperty(sessionFields.description).description).toBe(
+			'Description of the traffic mirror session. At most 255 characters, without &lt; or &gt;.',
+		);
+	});
+
+	it('a number gives its range', () => {
+		expect(fieldProperty(sessionFields.packetLength).description).toMatch(/ From 1 to 1460\.$/);
+	});
+
+	it('a dropdown, a toggle and an ID picker say what the field means and nothing of their values', () => {
+		for (const field of [sessionFields.trafficMirrorTargetType, sessionFields.enabled, sessionFields.trafficMirrorFilterId]) {
+			expect(fieldProperty(field).description).toBe(field.description);
+		}
+	});
+
+	it('a multi-select loaded from the API ends with n8n\'s standard sentence, after its rule', () => {
+		expect(fieldProperty(sessionFields.trafficMirrorSources).description).toBe(
+			'The elastic network interfaces (ports) whose traffic is copied to the target. ' +
+				'Up to 10; an expression gives their IDs separated by commas or as an array. ' +
+				'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		);
+	});
+
+	it('one sentence has no final period; several sentences each end with one', () => {
+		expect(sentences('Only one.')).toBe('Only one');
+		expect(sentences('First', undefined, 'Second.')).toBe('First. Second.');
+	});
+});
 
 describe('one declaration drives the UI parameter', () => {
-	it.each(allSessionFields.map((field) => [field.parameter, field] as const))(
-		'%s: name, display name and a description that states the rule the validation applies',
-		(_, field) => {
-			const property = fieldProperty(field);
-			expect(property.name).toBe(field.parameter);
-			expect(property.displayName).toBe(field.displayName);
-			expect(property.description).toBe(`${field.description} (${describeConstraint(field.constraint)})`);
-		},
-	);
-
 	it('integers become numbers whose minValue/maxValue are the constraint bounds', () => {
 		for (const field of [sessionFields.virtualNetworkId, sessionFields.packetLength, sessionFields.priority]) {
 			const property = fieldProperty(field);
@@ -40,8 +63,8 @@ describe('one declaration drives the UI parameter', () => {
 		expect(property.type).toBe('options');
 		const options = property.options as INodePropertyOptions[];
 		expect(options).toEqual([
-			{ name: 'Elastic Network Interface', value: 'eni' },
-			{ name: 'Private Load Balancer', value: 'elb' },
+			{ name: 'Elastic Network Interface', value: 'eni', description: expect.any(String) },
+			{ name: 'Private Load Balancer', value: 'elb', description: expect.any(String) },
 		]);
 		const names = options.map((option) => option.name);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
@@ -90,13 +113,12 @@ describe('one declaration drives the UI parameter', () => {
 		expect(fieldProperty(sessionFields.name)).toMatchObject({ type: 'string', default: '', placeholder: 'e.g. mirror-web-01' });
 	});
 
-	it('an ID list with an option list becomes a multi-select loaded from the API, its rule in the description', () => {
+	it('an ID list with an option list becomes a multi-select loaded from the API', () => {
 		expect(fieldProperty(sessionFields.trafficMirrorSources)).toMatchObject({
 			type: 'multiOptions',
 			default: [],
 			typeOptions: { loadOptionsMethod: 'getPorts' },
 		});
-		expect(fieldProperty(sessionFields.trafficMirrorSources).description).toContain('1 to 10 distinct resource IDs');
 	});
 
 	it('overrides are applied last', () => {

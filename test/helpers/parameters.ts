@@ -28,7 +28,7 @@ export function ruleCreateParameters(filterId: string, overrides: INodeParameter
 		direction: 'ingress',
 		protocol: 'TCP',
 		ethertype: 'IPv4',
-		action: 'accept',
+		ruleAction: 'accept',
 		priority: 10,
 		...overrides,
 	};

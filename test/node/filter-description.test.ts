@@ -33,7 +33,7 @@ test.each([['trafficMirrorFilter'], ['trafficMirrorFilterRule']])(
 test('the rule priority range comes from its declaration, in the UI and in the description', () => {
 	const priority = shownFor('trafficMirrorFilterRule', 'create').find((property) => property.name === 'priority');
 	expect(priority?.typeOptions).toMatchObject({ minValue: 1, maxValue: 65535 });
-	expect(priority?.description).toMatch(/an integer from 1 to 65535/);
+	expect(priority?.description).toMatch(/ From 1 to 65535\.$/);
 });
 
 test('a rule’s direction and filter are not offered in Update Fields', () => {
@@ -41,7 +41,7 @@ test('a rule’s direction and filter are not offered in Update Fields', () => {
 	const names = (updateFields?.options as INodeProperties[]).map((option) => option.name);
 	expect(names).not.toContain('direction');
 	expect(names).not.toContain('trafficMirrorFilterId');
-	expect(names).toEqual(expect.arrayContaining(['priority', 'action', 'sourceCidrBlock', 'destinationPortRange', 'ethertype']));
+	expect(names).toEqual(expect.arrayContaining(['priority', 'ruleAction', 'sourceCidrBlock', 'destinationPortRange', 'ethertype']));
 });
 
 test('rules are picked from the rule list or by ID', () => {

@@ -63,7 +63,7 @@ describe('Create', () => {
 				direction: 'egress',
 				protocol: '={{ "icmpv6" }}',
 				ethertype: '={{ "ipv6" }}',
-				action: 'reject',
+				ruleAction: 'reject',
 				priority: 65535,
 				additionalFields: { destinationCidrBlock: '2001:db8::/32' },
 			}),
@@ -144,7 +144,7 @@ describe('Update', () => {
 		const rule = await fixture.createRule(filterId, { priority: 60, source_cidr_block: '10.4.0.0/16' });
 		const result = await ruleOperation('update', {
 			trafficMirrorFilterRuleId: byId(rule.id),
-			updateFields: { ethertype: 'IPv6', sourceCidrBlock: 'fd00::/8', action: 'reject', protocol: 'ALL' },
+			updateFields: { ethertype: 'IPv6', sourceCidrBlock: 'fd00::/8', ruleAction: 'reject', protocol: 'ALL' },
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toMatchObject({

@@ -69,7 +69,7 @@ test('the filter alone gives all its rules, in both directions', async () => {
 test.each([
 	['Direction', { direction: 'egress' }, ['egress TCP 1']],
 	['Protocol', { protocol: 'TCP' }, ['egress TCP 1', 'ingress TCP 1']],
-	['Action', { action: 'reject' }, ['ingress UDP 2']],
+	['Action', { ruleAction: 'reject' }, ['ingress UDP 2']],
 	['Priority', { priority: 2 }, ['ingress UDP 2']],
 	['Destination Port Range', { destinationPortRange: '80-80' }, ['ingress TCP 1']],
 	['Source CIDR Block', { sourceCidrBlock: '10.0.0.0/8' }, ['egress TCP 1']],

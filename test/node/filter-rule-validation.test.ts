@@ -35,7 +35,7 @@ test.each([
 	['an unknown direction', { direction: '={{ "both" }}' }, /^Invalid Direction \(direction\): must be one of "ingress", "egress"; got "both"$/],
 	['an unknown protocol', { protocol: '={{ "SCTP" }}' }, /^Invalid Protocol \(protocol\): must be one of "TCP", "UDP", "ICMP", "ICMPV6", "ALL"/],
 	['an unknown ethertype', { ethertype: '={{ "IPv5" }}' }, /^Invalid IP Version \(ethertype\)/],
-	['an unknown action', { action: '={{ "drop" }}' }, /^Invalid Action \(action\): must be one of "accept", "reject"/],
+	['an unknown action', { ruleAction: '={{ "drop" }}' }, /^Invalid Action \(action\): must be one of "accept", "reject"/],
 	['a filter ID that is no UUID', { trafficMirrorFilterId: byId('={{ "filter-1" }}') }, /^Invalid Traffic Mirror Filter \(traffic_mirror_filter_id\)/],
 	['a CIDR block with a host prefix over 32', { additionalFields: { sourceCidrBlock: '10.0.0.0/33' } }, /^Invalid Source CIDR Block \(source_cidr_block\): must be an IPv4 or IPv6 CIDR block/],
 	['a CIDR block without prefix', { additionalFields: { destinationCidrBlock: '10.0.0.1' } }, /^Invalid Destination CIDR Block \(destination_cidr_block\)/],

@@ -183,7 +183,7 @@ interface RuleCase {
 	shown: string;
 }
 
-const NAME = 'Invalid Name (name): must be 1–64 characters, letters A–Z, digits, Chinese characters, "_", "-" and "." only';
+const NAME = 'Invalid Name (name): must be 1–64 characters, letters A–Z, digits, Chinese characters, underscores, hyphens and dots';
 const SOURCES = 'Invalid Traffic Mirror Source Names or IDs (traffic_mirror_sources)';
 const SOURCES_RULE = 'must be 1 to 10 distinct resource IDs (UUIDs), comma-separated or an array';
 const FILTER_FIELD = 'Invalid Traffic Mirror Filter (traffic_mirror_filter_id)';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { FieldDefinition } from '../fields/definition';
-import { fieldProperty } from '../fields/property';
+import { fieldDescription, fieldProperty, sentences } from '../fields/property';
 import { readCollection, readFields } from '../fields/read';
 
 const ADDITIONAL_FIELDS = 'additionalFields';
@@ -52,13 +52,11 @@ export function updateFieldsProperty(updatable: FieldDefinition[], { clearable =
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		description: ['The fields to change; only the fields added here are sent, the others keep their values.', note]
-			.filter(Boolean)
-			.join(' '),
+		description: sentences('Only the fields added here change; the others keep their values', note),
 		options: updatable.map((field) => {
 			const property = fieldProperty(field);
 			if (!clearable.includes(field)) return property;
-			return { ...property, description: `${property.description}. An empty value clears it.` };
+			return { ...property, description: sentences(fieldDescription(field), 'Leave it empty to clear it') };
 		}),
 	};
 }

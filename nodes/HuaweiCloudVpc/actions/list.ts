@@ -1,20 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { describeConstraint } from '../fields/constraints';
 import type { FieldDefinition } from '../fields/definition';
-import { compareText, fieldProperty } from '../fields/property';
+import { compareText, fieldDescription, fieldProperty } from '../fields/property';
 import { validateField } from '../fields/read';
 
 /** One query filter of a list API, made from the field it filters on so that it follows the same rule. */
 export interface ListFilter {
 	field: FieldDefinition;
 	displayName: string;
-	/** What the filter keeps, e.g. "Only sessions with one of these priorities"; the rule is appended. */
+	/** What the filter keeps, e.g. "Only the sessions with one of these priorities". */
 	description: string;
 	/**
 	 * Several values, comma-separated (or an array from an expression), sent as a repeated query key: the service
-	 * keeps resources that match any of them.
+	 * keeps resources that match any of them. The description says so; the values' rule is left to the error, as
+	 * they are values of existing resources.
 	 */
 	multiple?: boolean;
 }
@@ -56,9 +56,7 @@ export function listProperties(filters: ListFilter[]): INodeProperties[] {
 function filterProperty(filter: ListFilter): INodeProperties {
 	const { field } = filter;
 	if (!filter.multiple) {
-		// A switch needs no rule spelt out; other values do, for the users and agents who type them.
-		const rule = field.constraint.kind === 'boolean' ? '' : ` (${describeConstraint(field.constraint)})`;
-		return fieldProperty(field, { displayName: filter.displayName, description: `${filter.description}${rule}` });
+		return fieldProperty(field, { displayName: filter.displayName, description: fieldDescription(field, filter.description) });
 	}
 	return {
 		displayName: filter.displayName,
@@ -66,7 +64,7 @@ function filterProperty(filter: ListFilter): INodeProperties {
 		type: 'string',
 		default: '',
 		placeholder: field.placeholder,
-		description: `${filter.description}; several values are comma-separated, each ${describeConstraint(field.constraint)}`,
+		description: `${filter.description}, separated by commas`,
 	};
 }
 

@@ -1,7 +1,8 @@
 /**
- * The rules an API field's value must follow, each stated once: `describeConstraint` turns a rule into the sentence
- * shown in the UI and in errors, `checkConstraint` applies it and returns the value in the form the API takes, or
- * undefined when the value breaks the rule.
+ * The rules an API field's value must follow, each stated once: `describeConstraint` turns a rule into the words of
+ * an error ("must be …"), `constraintHint` into the sentence the editor shows under a field where it helps to type
+ * the value, and `checkConstraint` applies it and returns the value in the form the API takes, or undefined when the
+ * value breaks the rule.
  */
 export type Constraint =
 	| { kind: 'text'; minLength: number; maxLength: number; pattern?: RegExp; patternRule?: string; forbidden?: string[] }
@@ -52,6 +53,39 @@ export function describeConstraint(constraint: Constraint): string {
 		case 'portRange':
 			return 'a port range "low-high" with ports from 1 to 65535 and low ≤ high, such as 80-200';
 	}
+}
+
+/**
+ * The rule as the editor shows it, a sentence in HTML (n8n renders descriptions as HTML), or undefined where the
+ * control itself keeps the value within the rule: a toggle, a dropdown, an ID picked from a list or checked in By ID.
+ */
+export function constraintHint(constraint: Constraint): string | undefined {
+	switch (constraint.kind) {
+		case 'text': {
+			const length =
+				constraint.minLength === 0 ? `At most ${constraint.maxLength} characters` : `Up to ${constraint.maxLength} characters`;
+			const parts = [length];
+			if (constraint.patternRule) parts.push(constraint.patternRule);
+			const forbidden = constraint.forbidden?.map(escapeHtml).join(' or ');
+			return `${parts.join(': ')}${forbidden ? `, without ${forbidden}` : ''}`;
+		}
+		case 'integer':
+			return `From ${constraint.min} to ${constraint.max}`;
+		case 'idList':
+			return `Up to ${constraint.maxItems}; an expression gives their IDs separated by commas or as an array`;
+		case 'cidr':
+			return 'An IPv4 or IPv6 CIDR block';
+		case 'portRange':
+			return 'First and last port with a hyphen, from 1 to 65535, such as 80-443 (443-443 for one port)';
+		case 'boolean':
+		case 'choice':
+		case 'id':
+			return undefined;
+	}
+}
+
+function escapeHtml(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function checkConstraint(constraint: Constraint, value: unknown): ApiValue | undefined {

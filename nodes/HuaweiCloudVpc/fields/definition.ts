@@ -7,11 +7,16 @@ export interface FieldDefinition {
 	/** The field's name in the API's JSON body. */
 	apiName: string;
 	displayName: string;
-	/** What the field means, without its rule (the rule is appended from `constraint`). */
+	/**
+	 * What the field means, as its editor hint, without its rule (`constraintHint` appends the rule where the control
+	 * does not enforce it).
+	 */
 	description: string;
 	constraint: Constraint;
 	/** Display names of a choice's values, when they differ from the values. */
 	choiceNames?: Record<string, string>;
+	/** What each choice does, shown under it in the dropdown, where its name alone does not say. */
+	choiceDescriptions?: Record<string, string>;
 	/** The UI default; numbers default to the service's own default where it has one. */
 	uiDefault?: string | number | boolean;
 	placeholder?: string;

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { describeConstraint } from './constraints';
+import { constraintHint } from './constraints';
 import type { FieldDefinition } from './definition';
 
 /**
@@ -11,12 +11,29 @@ export function compareText(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Sentences as one description, the way n8n's rules want it: a single sentence has no final period, several
+ * sentences each end with one. Empty parts are left out.
+ */
+export function sentences(...parts: Array<string | undefined>): string {
+	const present = parts.filter((part): part is string => Boolean(part)).map((part) => part.replace(/\.$/, ''));
+	return present.length === 1 ? present[0] : present.map((part) => `${part}.`).join(' ');
+}
+
+// n8n's standard last sentence for a multi-select loaded from the API.
+const CHOOSE_OR_EXPRESSION =
+	'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
+/** A field's description for the editor: what it means, then its rule where that helps to type the value. */
+export function fieldDescription(field: FieldDefinition, meaning: string = field.description): string {
+	return sentences(meaning, constraintHint(field.constraint), field.loadOptionsMethod && CHOOSE_OR_EXPRESSION);
+}
+
 const UUID_PATTERN = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
 
 /** The UI parameter of a field: its type, range and description all come from the field's declaration. */
 export function fieldProperty(field: FieldDefinition, overrides: Partial<INodeProperties> = {}): INodeProperties {
-	const description = `${field.description} (${describeConstraint(field.constraint)})`;
-	const base = { displayName: field.displayName, name: field.parameter, description };
+	const base = { displayName: field.displayName, name: field.parameter, description: fieldDescription(field) };
 	const { constraint } = field;
 	let property: INodeProperties;
 	if (field.listSearchMethod) {
@@ -53,7 +70,10 @@ export function fieldProperty(field: FieldDefinition, overrides: Partial<INodePr
 		property = { ...base, type: 'boolean', default: field.uiDefault ?? false };
 	} else if (constraint.kind === 'choice') {
 		const options: INodePropertyOptions[] = constraint.values
-			.map((value) => ({ name: field.choiceNames?.[value] ?? value, value }))
+			.map((value) => {
+				const description = field.choiceDescriptions?.[value];
+				return { name: field.choiceNames?.[value] ?? value, value, ...(description ? { description } : {}) };
+			})
 			.sort((a, b) => compareText(a.name, b.name));
 		property = { ...base, type: 'options', options, default: field.uiDefault ?? constraint.values[0] };
 	} else {

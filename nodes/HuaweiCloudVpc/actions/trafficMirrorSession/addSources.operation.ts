@@ -8,7 +8,7 @@ import type { OperationItem } from '../node.type';
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorSession'], operation: ['addSources'] } },
 	sessionSourcesProperties(
-		"The elastic network interfaces (ports) to add to the session's mirror sources, which may then hold at most 10",
+		"The elastic network interfaces (ports) to add to the session's mirror sources (a session has at most 10)",
 	),
 );
 

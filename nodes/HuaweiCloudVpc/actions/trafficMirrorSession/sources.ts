@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { describeConstraint } from '../../fields/constraints';
 import type { FieldDefinition } from '../../fields/definition';
 import { type InterfaceChoice, type NamedBy, sourceSelectionFields } from '../../fields/networkInterface.fields';
-import { fieldProperty } from '../../fields/property';
+import { fieldDescription, fieldProperty } from '../../fields/property';
 import { readFields, validateField } from '../../fields/read';
 import { sessionFields, sessionIdField } from '../../fields/session.fields';
 import type { TransportContext } from '../../transport/context';
@@ -25,7 +24,7 @@ export function sourceProperties(sourcesDescription: string): INodeProperties[] 
 		fieldProperty(sourcesBy),
 		fieldProperty(trafficMirrorSources, {
 			required: true,
-			description: `${sourcesDescription}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a> (${describeConstraint(trafficMirrorSources.constraint)})`,
+			description: fieldDescription(trafficMirrorSources, sourcesDescription),
 			...shownFor('networkInterface'),
 		}),
 		fieldProperty(sourceServers, { required: true, ...shownFor('server') }),
