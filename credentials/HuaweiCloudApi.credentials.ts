@@ -4,10 +4,17 @@ import type {
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
+	INodePropertyOptions,
 } from 'n8n-workflow';
 
 import { signHuaweiCloudRequest } from '../nodes/HuaweiCloudVpc/transport/authentication';
-import { CUSTOM_ENDPOINT, VPC_REGIONS } from '../nodes/HuaweiCloudVpc/transport/endpoint';
+import { compareText } from '../nodes/HuaweiCloudVpc/fields/property';
+import { CUSTOM_ENDPOINT, VPC_REGIONS, type VpcRegion } from '../nodes/HuaweiCloudVpc/transport/endpoint';
+
+/** E.g. "Asia Pacific: Singapore (ap-southeast-3)", or "Chinese Mainland: cn-east-4" where the city is not known. */
+function regionOption({ id, area, location }: VpcRegion): INodePropertyOptions {
+	return { name: `${area}: ${location ? `${location} (${id})` : id}`, value: id };
+}
 
 export class HuaweiCloudApi implements ICredentialType {
 	name = 'huaweiCloudApi';
@@ -34,6 +41,8 @@ export class HuaweiCloudApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			description:
+				'The secret of the access key, in the credentials.csv downloaded when the key was created; Huawei Cloud shows it only then. It signs each request and is never sent.',
 		},
 		{
 			displayName: 'Security Token',
@@ -47,9 +56,11 @@ export class HuaweiCloudApi implements ICredentialType {
 			displayName: 'Region',
 			name: 'region',
 			type: 'options',
+			// Found the way a person looks for a region: by part of the world, then city, in alphabetical order of the
+			// names shown (the ID stays in the name, so typing it finds the region too); the custom endpoint last.
 			options: [
+				...VPC_REGIONS.map(regionOption).sort((a, b) => compareText(a.name, b.name)),
 				{ name: 'Custom Endpoint', value: CUSTOM_ENDPOINT, description: 'Huawei Cloud Stack, another site, or a local emulator' },
-				...VPC_REGIONS.map(({ id, location }) => ({ name: location ? `${id} (${location})` : id, value: id })),
 			],
 			default: 'cn-north-4',
 			description: 'The region whose VPC endpoint (https://vpc.{region}.myhuaweicloud.com) receives the requests',

@@ -27,6 +27,15 @@ describe('the credential type', () => {
 		const values = (property('region').options ?? []).map((option) => ('value' in option ? option.value : undefined));
 		expect([...values].sort()).toEqual([...SDK_REGIONS.map(({ id }) => id), CUSTOM_ENDPOINT].sort());
 	});
+
+	it('lists the regions by part of the world, then city, in the alphabetical order of their names; the custom endpoint last', () => {
+		const names = (property('region').options ?? []).map((option) => option.name);
+		expect(names.pop()).toBe('Custom Endpoint');
+		expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+		expect(names.slice(0, 3)).toEqual(['Africa: Cairo (af-north-1)', 'Africa: Johannesburg (af-south-1)', 'Asia Pacific: Bangkok (ap-southeast-2)']);
+		expect(names).toContain('Chinese Mainland: cn-east-4');
+		expect(names[names.length - 1]).toBe('Middle East: Riyadh (me-east-1)');
+	});
 });
 
 describe("the credential's test request, signed by authenticate, against the emulator", () => {

@@ -331,6 +331,16 @@ describe('create: each rule of the API is checked before anything is sent', () =
 		expect(result.items).toHaveLength(0);
 	});
 
+	test('the error counts the failing item from 1, as the editor does, beside n8n’s own 0-based Item Index', async () => {
+		const items = [{ value: 'first' }, { value: 'second' }, { value: 'third one' }] as IDataObject[];
+		const error = expectError(await create(fromItem('name'), { items }));
+		expect(error.context).toMatchObject({ itemIndex: 2 });
+		expect(error.description).toBe(
+			'The value of "Name" for item 3 (Item Index 2) breaks the API\'s rule, so nothing was sent for this item.',
+		);
+		expect(server.requests).toHaveLength(2);
+	});
+
 	test('fixed values that n8n itself can check (a required field left empty, an ID mode pattern) stop the run before it starts', async () => {
 		await expect(create({ name: '' })).rejects.toThrow('The workflow has issues');
 		await expect(create(withFixedId('trafficMirrorFilterId', '../x'))).rejects.toThrow('The workflow has issues');

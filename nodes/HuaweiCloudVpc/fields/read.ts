@@ -4,6 +4,14 @@ import { NodeOperationError } from 'n8n-workflow';
 import { checkConstraint, describeConstraint, type ApiValue } from './constraints';
 import type { FieldDefinition } from './definition';
 
+/**
+ * The item as a person finds it: counted from 1, as n8n's output panel does, with the 0-based Item Index that n8n's
+ * own error details show beside it, so the two numbers in one error never seem to disagree.
+ */
+export function itemLabel(itemIndex: number): string {
+	return `item ${itemIndex + 1} (Item Index ${itemIndex})`;
+}
+
 /** Checks one value against its field's rule; a bad value fails the item with the field, the rule and the value. */
 export function validateField(node: INode, itemIndex: number, field: FieldDefinition, value: unknown): ApiValue {
 	const checked = checkConstraint(field.constraint, unwrapLocator(value));
@@ -13,7 +21,7 @@ export function validateField(node: INode, itemIndex: number, field: FieldDefini
 		`Invalid ${field.displayName} (${field.apiName}): must be ${describeConstraint(field.constraint)}; got ${showValue(value)}`,
 		{
 			itemIndex,
-			description: `The value of "${field.displayName}" for item ${itemIndex} breaks the API's rule, so nothing was sent for this item.`,
+			description: `The value of "${field.displayName}" for ${itemLabel(itemIndex)} breaks the API's rule, so nothing was sent for this item.`,
 		},
 	);
 }

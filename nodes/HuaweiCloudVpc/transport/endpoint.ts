@@ -3,42 +3,48 @@
  * another partition, the local emulator). Derived here and nowhere else.
  */
 
-/** The regions of the official Node SDK's VpcRegion (spec §7), with their city where it is well known. */
-export const VPC_REGIONS: ReadonlyArray<{ id: string; location?: string }> = [
-	{ id: 'af-north-1', location: 'Cairo' },
-	{ id: 'af-south-1', location: 'Johannesburg' },
-	{ id: 'ae-ad-1', location: 'Abu Dhabi' },
-	{ id: 'ap-southeast-1', location: 'Hong Kong' },
-	{ id: 'ap-southeast-2', location: 'Bangkok' },
-	{ id: 'ap-southeast-3', location: 'Singapore' },
-	{ id: 'ap-southeast-4', location: 'Jakarta' },
-	{ id: 'ap-southeast-5', location: 'Manila' },
-	{ id: 'cn-east-2', location: 'Shanghai 2' },
-	{ id: 'cn-east-3', location: 'Shanghai 1' },
-	{ id: 'cn-east-4' },
-	{ id: 'cn-east-5', location: 'Qingdao' },
-	{ id: 'cn-north-1', location: 'Beijing 1' },
-	{ id: 'cn-north-2', location: 'Beijing 2' },
-	{ id: 'cn-north-4', location: 'Beijing 4' },
-	{ id: 'cn-north-9', location: 'Ulanqab 1' },
-	{ id: 'cn-north-11' },
-	{ id: 'cn-north-12' },
-	{ id: 'cn-south-1', location: 'Guangzhou' },
-	{ id: 'cn-south-2', location: 'Shenzhen' },
-	{ id: 'cn-south-4' },
-	{ id: 'cn-southwest-2', location: 'Guiyang 1' },
-	{ id: 'cn-southwest-3' },
-	{ id: 'eu-west-0', location: 'Paris' },
-	{ id: 'eu-west-101', location: 'Dublin, EU sovereign site' },
-	{ id: 'la-north-2', location: 'Mexico City 2' },
-	{ id: 'la-south-2', location: 'Santiago' },
-	{ id: 'me-east-1', location: 'Riyadh' },
-	{ id: 'my-kualalumpur-1', location: 'Kuala Lumpur' },
-	{ id: 'na-mexico-1', location: 'Mexico City 1' },
-	{ id: 'ru-moscow-1', location: 'Moscow' },
-	{ id: 'ru-northwest-2', location: 'Moscow 2' },
-	{ id: 'sa-brazil-1', location: 'São Paulo' },
-	{ id: 'tr-west-1', location: 'Istanbul' },
+/** A region of the official Node SDK's VpcRegion (spec §7): its part of the world, and its city where it is well known. */
+export interface VpcRegion {
+	id: string;
+	area: 'Africa' | 'Asia Pacific' | 'Chinese Mainland' | 'Europe' | 'Latin America' | 'Middle East';
+	location?: string;
+}
+
+export const VPC_REGIONS: readonly VpcRegion[] = [
+	{ id: 'af-north-1', area: 'Africa', location: 'Cairo' },
+	{ id: 'af-south-1', area: 'Africa', location: 'Johannesburg' },
+	{ id: 'ae-ad-1', area: 'Middle East', location: 'Abu Dhabi' },
+	{ id: 'ap-southeast-1', area: 'Asia Pacific', location: 'Hong Kong' },
+	{ id: 'ap-southeast-2', area: 'Asia Pacific', location: 'Bangkok' },
+	{ id: 'ap-southeast-3', area: 'Asia Pacific', location: 'Singapore' },
+	{ id: 'ap-southeast-4', area: 'Asia Pacific', location: 'Jakarta' },
+	{ id: 'ap-southeast-5', area: 'Asia Pacific', location: 'Manila' },
+	{ id: 'cn-east-2', area: 'Chinese Mainland', location: 'Shanghai 2' },
+	{ id: 'cn-east-3', area: 'Chinese Mainland', location: 'Shanghai 1' },
+	{ id: 'cn-east-4', area: 'Chinese Mainland' },
+	{ id: 'cn-east-5', area: 'Chinese Mainland', location: 'Qingdao' },
+	{ id: 'cn-north-1', area: 'Chinese Mainland', location: 'Beijing 1' },
+	{ id: 'cn-north-2', area: 'Chinese Mainland', location: 'Beijing 2' },
+	{ id: 'cn-north-4', area: 'Chinese Mainland', location: 'Beijing 4' },
+	{ id: 'cn-north-9', area: 'Chinese Mainland', location: 'Ulanqab 1' },
+	{ id: 'cn-north-11', area: 'Chinese Mainland' },
+	{ id: 'cn-north-12', area: 'Chinese Mainland' },
+	{ id: 'cn-south-1', area: 'Chinese Mainland', location: 'Guangzhou' },
+	{ id: 'cn-south-2', area: 'Chinese Mainland', location: 'Shenzhen' },
+	{ id: 'cn-south-4', area: 'Chinese Mainland' },
+	{ id: 'cn-southwest-2', area: 'Chinese Mainland', location: 'Guiyang 1' },
+	{ id: 'cn-southwest-3', area: 'Chinese Mainland' },
+	{ id: 'eu-west-0', area: 'Europe', location: 'Paris' },
+	{ id: 'eu-west-101', area: 'Europe', location: 'Dublin, EU sovereign site' },
+	{ id: 'la-north-2', area: 'Latin America', location: 'Mexico City 2' },
+	{ id: 'la-south-2', area: 'Latin America', location: 'Santiago' },
+	{ id: 'me-east-1', area: 'Middle East', location: 'Riyadh' },
+	{ id: 'my-kualalumpur-1', area: 'Asia Pacific', location: 'Kuala Lumpur' },
+	{ id: 'na-mexico-1', area: 'Latin America', location: 'Mexico City 1' },
+	{ id: 'ru-moscow-1', area: 'Europe', location: 'Moscow' },
+	{ id: 'ru-northwest-2', area: 'Europe', location: 'Moscow 2' },
+	{ id: 'sa-brazil-1', area: 'Latin America', location: 'São Paulo' },
+	{ id: 'tr-west-1', area: 'Europe', location: 'Istanbul' },
 ];
 
 export const CUSTOM_ENDPOINT = 'custom';

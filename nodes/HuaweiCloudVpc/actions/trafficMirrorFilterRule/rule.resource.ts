@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { filterRuleFields, filterRuleIdField } from '../../fields/filterRule.fields';
+import { itemLabel } from '../../fields/read';
 import { unwrapResource, type ApiItem, type ApiResponse } from '../../transport/request';
 import { readResourceTarget, type ResourceTarget } from '../resourceLocator';
 
@@ -40,7 +41,7 @@ export function checkCidrsMatchEthertype(node: INode, itemIndex: number, rule: I
 			`Invalid ${field.displayName} (${field.apiName}): ${cidr} is an ${version} block but ${ethertype.displayName} (${ethertype.apiName}) is ${rule[ethertype.apiName] as string}`,
 			{
 				itemIndex,
-				description: `A rule matches packets of one IP version, so its CIDR blocks must be of that version. Nothing was sent for item ${itemIndex}.`,
+				description: `A rule matches packets of one IP version, so its CIDR blocks must be of that version. Nothing was sent for ${itemLabel(itemIndex)}.`,
 			},
 		);
 	}
