@@ -73,6 +73,10 @@ export function constraintHint(constraint: Constraint): string | undefined {
 			return `From ${constraint.min} to ${constraint.max}`;
 		case 'idList':
 			return `Up to ${constraint.maxItems}; an expression gives their IDs separated by commas or as an array`;
+		case 'server':
+			return 'An ECS instance ID or a private IPv4 or IPv6 address';
+		case 'serverList':
+			return `Up to ${constraint.maxItems}, each an ECS instance ID or a private IPv4 or IPv6 address, separated by commas or as an array`;
 		case 'cidr':
 			return 'An IPv4 or IPv6 CIDR block';
 		case 'portRange':

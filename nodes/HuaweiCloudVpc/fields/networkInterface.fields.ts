@@ -28,7 +28,7 @@ export const sourceSelectionFields = {
 		apiName: 'servers',
 		displayName: 'Servers',
 		description:
-			'The servers whose network interfaces are the mirror sources, each by its ECS instance ID or a private IP address, e.g. from an alert. An instance ID stands for the interfaces chosen under Interfaces to Mirror, an address for the interface that holds it',
+			'The servers whose network interfaces are the mirror sources, e.g. from an alert: an instance ID stands for the interfaces chosen under Interfaces to Mirror, an address for the interface that holds it',
 		constraint: { kind: 'serverList', minItems: 1, maxItems: 10 },
 		placeholder: 'e.g. {{ $json.server }}',
 	},
