@@ -1,8 +1,12 @@
-/** The rule picker's list (searchTrafficMirrorFilterRules) against the emulator. */
+/** methods/listSearch.ts: the resource locators' lists of sessions, filters and rules, against the emulator. */
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { searchTrafficMirrorFilterRules } from '../../nodes/HuaweiCloudVpc/methods/listSearch';
-import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
+import {
+	searchTrafficMirrorFilterRules,
+	searchTrafficMirrorFilters,
+	searchTrafficMirrorSessions,
+} from '../../nodes/HuaweiCloudVpc/methods/listSearch';
+import { createInBatches, startApiFixture, type ApiFixture } from '../helpers/api-fixture';
 import { loadOptionsContext, shutDownEngine } from '../helpers/engine';
 
 let fixture: ApiFixture;
@@ -14,6 +18,23 @@ beforeAll(async () => {
 afterAll(async () => {
 	await fixture.close();
 	shutDownEngine();
+});
+
+test.each([
+	['sessions', searchTrafficMirrorSessions],
+	['filters', searchTrafficMirrorFilters],
+])('the %s list names each by name and ID, and a search matches either, whatever the case', async (kind, search) => {
+	const filter = await fixture.createFilter({ name: `${kind}-Web-Tier` });
+	const other = await fixture.createFilter({ name: `${kind}-db` });
+	const [wanted, unwanted] =
+		kind === 'sessions'
+			? [await fixture.createSession(filter.id, { name: `${kind}-Web-Tier` }), await fixture.createSession(other.id, { name: `${kind}-db` })]
+			: [filter, other];
+	const labelled = (resource: { id: string; name: string }) => ({ name: `${resource.name} (${resource.id})`, value: resource.id });
+
+	expect((await search.call(context)).results).toEqual(expect.arrayContaining([labelled(wanted), labelled(unwanted)]));
+	expect((await search.call(context, `${kind}-web`)).results).toEqual([labelled(wanted)]);
+	expect((await search.call(context, unwanted.id)).results).toEqual([labelled(unwanted)]);
 });
 
 test('labels each rule by what it matches, with its description, and searches the labels', async () => {
@@ -41,7 +62,7 @@ test('labels each rule by what it matches, with its description, and searches th
 
 test('pages through many rules with the pagination token', async () => {
 	const filterId = (await fixture.createFilter({ name: 'paged' })).id;
-	for (let priority = 1; priority <= 150; priority++) await fixture.createRule(filterId, { priority });
+	await createInBatches(150, async (index) => await fixture.createRule(filterId, { priority: index + 1 }));
 	const seen: string[] = [];
 	let token: string | undefined;
 	let pages = 0;
