@@ -80,10 +80,3 @@ test('with Continue On Fail, a missing session becomes an error item paired with
 	expect(result.items[0].json.error).toMatch(/404/);
 	expect(result.items[0].pairedItem).toEqual({ item: 0 });
 });
-
-test('an invalid ID is refused before anything is sent', async () => {
-	const before = fixture.totalRequests();
-	const result = await remove('={{ "x/../y" }}', { succeedIfAlreadyDeleted: true });
-	expect(result.error?.message).toMatch(/^Invalid Traffic Mirror Session \(id\)/);
-	expect(fixture.totalRequests()).toBe(before);
-});

@@ -7,7 +7,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { runNode, shutDownEngine } from '../helpers/engine';
 import { MISSING_ID } from '../helpers/ids';
-import { byId, sessionCreateParameters } from '../helpers/parameters';
+import { byId, ruleCreateParameters, sessionCreateParameters } from '../helpers/parameters';
 import { refusedEndpoint } from '../helpers/refused-endpoint';
 import { deepText, expectNoSecrets } from '../helpers/secrets';
 import { startSignatureServer, TEST_CREDENTIALS, type SignatureServer } from '../helpers/signature-server';
@@ -56,27 +56,48 @@ describe('the endpoint', () => {
 	});
 });
 
+/** A resource locator in ID mode, its value from the input item's `id` by expression. */
+const idFromItem = byId('={{ $json.id }}');
+const SOURCE = '6134900d-31a6-4b71-8453-dbca7f26982a';
+
+/**
+ * Every ID the node puts in a path or a query, with one of the values an upstream item could carry to steer the
+ * request elsewhere, and the parameters the rest of the operation needs.
+ */
+const ID_PARAMETERS: Array<[string, string, string, INodeParameters]> = [
+	['Traffic Mirror Session (id)', 'trafficMirrorSession:get', '../traffic-mirror-filters', { trafficMirrorSessionId: idFromItem }],
+	['Traffic Mirror Session (id)', 'trafficMirrorSession:update', '..', { trafficMirrorSessionId: idFromItem, updateFields: { priority: 2 } }],
+	['Traffic Mirror Session (id)', 'trafficMirrorSession:delete', '.', { trafficMirrorSessionId: idFromItem }],
+	['Traffic Mirror Session (id)', 'trafficMirrorSession:addSources', 'a/b', { trafficMirrorSessionId: idFromItem, trafficMirrorSources: SOURCE }],
+	['Traffic Mirror Session (id)', 'trafficMirrorSession:removeSources', `${SESSION_ID}/add-sources`, { trafficMirrorSessionId: idFromItem, trafficMirrorSources: SOURCE }],
+	['Traffic Mirror Session (id)', 'trafficMirrorSession:getAll', `${SESSION_ID}?marker=x`, { filters: { trafficMirrorSessionId: '={{ $json.id }}' } }],
+	['Traffic Mirror Filter (traffic_mirror_filter_id)', 'trafficMirrorSession:create', `${SESSION_ID}#x`, { ...sessionCreateParameters(SESSION_ID), name: 'web', trafficMirrorFilterId: idFromItem }],
+	['Traffic Mirror Target (traffic_mirror_target_id)', 'trafficMirrorSession:create', `${SESSION_ID}\r\nX-Injected: 1`, { ...sessionCreateParameters(SESSION_ID), name: 'web', trafficMirrorTargetId: idFromItem }],
+	['Traffic Mirror Filter (traffic_mirror_filter_id)', 'trafficMirrorSession:update', '%2e%2e', { trafficMirrorSessionId: byId(SESSION_ID), updateFields: { trafficMirrorFilterId: idFromItem } }],
+	['Traffic Mirror Filter (id)', 'trafficMirrorFilter:get', '', { trafficMirrorFilterId: idFromItem }],
+	['Traffic Mirror Filter (id)', 'trafficMirrorFilter:update', '../traffic-mirror-sessions', { trafficMirrorFilterId: idFromItem, updateFields: { name: 'renamed' } }],
+	['Traffic Mirror Filter (id)', 'trafficMirrorFilter:delete', `${SESSION_ID}?x=1`, { trafficMirrorFilterId: idFromItem }],
+	['Traffic Mirror Filter (id)', 'trafficMirrorFilter:getAll', 'abc', { filters: { trafficMirrorFilterId: '={{ $json.id }}' } }],
+	['Traffic Mirror Filter (traffic_mirror_filter_id)', 'trafficMirrorFilterRule:create', 'filter-1', { ...ruleCreateParameters(SESSION_ID), trafficMirrorFilterId: idFromItem }],
+	['Traffic Mirror Filter Rule (id)', 'trafficMirrorFilterRule:get', '..', { trafficMirrorFilterRuleId: idFromItem }],
+	['Traffic Mirror Filter Rule (id)', 'trafficMirrorFilterRule:update', 'a b', { trafficMirrorFilterRuleId: idFromItem, updateFields: { priority: 2 } }],
+	['Traffic Mirror Filter Rule (id)', 'trafficMirrorFilterRule:delete', `${SESSION_ID}/..`, { trafficMirrorFilterRuleId: idFromItem }],
+	['Traffic Mirror Filter Rule (id)', 'trafficMirrorFilterRule:getAll', 'nope', { filters: { trafficMirrorFilterRuleId: '={{ $json.id }}' } }],
+];
+
 describe('IDs in the path', () => {
-	test.each([
-		'../traffic-mirror-filters',
-		'..',
-		'.',
-		'a/b',
-		`${SESSION_ID}/add-sources`,
-		`${SESSION_ID}?marker=x`,
-		`${SESSION_ID}#x`,
-		`${SESSION_ID}\r\nX-Injected: 1`,
-		'%2e%2e',
-		'',
-	])('%j from an upstream item is refused, and nothing is sent', async (id) => {
+	test.each(ID_PARAMETERS)('%s of %s: %j from an upstream item is refused naming field and value, and nothing is sent', async (field, resourceOperation, id, parameters) => {
 		server = await startSignatureServer();
+		const [resource, operation] = resourceOperation.split(':');
 		// From an expression, as an attacker-controlled ID would arrive: the UI's own check does not run then.
 		const result = await runNode({
-			parameters: getSession('={{ $json.id }}'),
+			parameters: { resource, operation, ...parameters },
 			credentials: server.credentials(),
 			items: [{ id }],
 		});
 		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toMatch(new RegExp(`^Invalid ${field.replace(/[()]/g, '\\$&')}: must be a resource ID`));
+		expect(result.error?.message).toContain(JSON.stringify(id.trim()).slice(1, -1));
 		expect(server.requests).toHaveLength(0);
 	});
 
