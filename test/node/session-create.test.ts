@@ -5,14 +5,11 @@ import { startApiFixture } from '../helpers/api-fixture';
 import { runNode, shutDownEngine, type RunResult } from '../helpers/engine';
 import { MORE_PORT_IDS, uuids as ids } from '../helpers/ids';
 import { byId, sessionCreateParameters } from '../helpers/parameters';
-import { refusedEndpoint } from '../helpers/refused-endpoint';
-import { expectNoSecrets } from '../helpers/secrets';
 import { startSignatureServer, TEST_CREDENTIALS, type SignatureServer } from '../helpers/signature-server';
 
 // The filter of the seed page's example request.
 const FILTER = 'b765ba87-c0b4-4f1a-9ec3-d5b1d1ddb137';
 const [SOURCE_2] = MORE_PORT_IDS;
-const SECURITY_TOKEN = 'TEMPORARY-SECURITY-TOKEN-must-never-leak-0123456789';
 const SESSIONS_PATH = `/v3/${TEST_CREDENTIALS.projectId}/vpc/traffic-mirror-sessions`;
 
 let server: SignatureServer;
@@ -412,33 +409,6 @@ describe('create: API errors', () => {
 		expect(error.context).toMatchObject({ itemIndex: 0 });
 	});
 
-	test('the request ID from the X-Request-Id header is shown when the body has none', async () => {
-		server.respondWith({
-			status: 404,
-			body: { error_code: 'VPC.0003', error_msg: 'Not found' },
-			headers: { 'X-Request-Id': 'from-header-404' },
-		});
-		const error = expectError(await create({}));
-		expect(error.httpCode).toBe('404');
-		expect(error.description).toContain('Request ID: from-header-404');
-	});
-
-	// A status that is never retried, so the canned answer is the one judged whatever the retry policy.
-	test('a non-JSON (HTML) error body becomes a NodeApiError with the status and the start of the body', async () => {
-		server.respondWith({
-			status: 403,
-			body: `<html><body><h1>403 Forbidden by the web application firewall</h1>${'x'.repeat(1000)}</body></html>`,
-			headers: { 'Content-Type': 'text/html' },
-		});
-		const error = expectError(await create({}));
-		expect(error.name).toBe('NodeApiError');
-		expect(server.requests).toHaveLength(1);
-		expect(error.httpCode).toBe('403');
-		expect(error.message).toContain('403 Forbidden by the web application firewall');
-		expect(error.message.length).toBeLessThan(600);
-		expect(error.context).toMatchObject({ itemIndex: 0 });
-	});
-
 	test('a 401 from a wrong secret key is sent once, never retried', async () => {
 		const result = await runNode({
 			parameters: seedParameters,
@@ -450,56 +420,6 @@ describe('create: API errors', () => {
 		expect(error.name).toBe('NodeApiError');
 		expect(error.httpCode).toBe('401');
 		expect(error.message).toContain('APIGW.0301');
-	});
-});
-
-describe('create: the secret key and the security token never leave the credential', () => {
-	const temporaryCredentials = () => server.credentials({ securityToken: SECURITY_TOKEN });
-	const secrets = [TEST_CREDENTIALS.secretAccessKey, SECURITY_TOKEN];
-
-	test('on success (and the token was sent and signed)', async () => {
-		const result = await runNode({ parameters: seedParameters, credentials: temporaryCredentials() });
-		expect(result.error).toBeUndefined();
-		expect(server.requests[0].signatureValid).toBe(true);
-		expect(server.requests[0].headers['x-security-token']).toBe(SECURITY_TOKEN);
-		expect(server.requests[0].headers.authorization).toContain('x-security-token');
-		expectNoSecrets(result, secrets);
-	});
-
-	test('on a validation failure', async () => {
-		const result = await runNode({ parameters: { ...seedParameters, priority: 0 }, credentials: temporaryCredentials() });
-		expect(result.error).toBeDefined();
-		expectNoSecrets(result, secrets);
-	});
-
-	test('on an API failure, also as a Continue On Fail item', async () => {
-		server.respondWith(
-			{ status: 403, body: { error_code: 'APIGW.0302', error_msg: 'IAM user not authorized', request_id: 'r403' } },
-			{ status: 404, body: 'Not Found' },
-		);
-		const failed = await runNode({ parameters: seedParameters, credentials: temporaryCredentials() });
-		expect(failed.error).toBeDefined();
-		expectNoSecrets(failed, secrets);
-		const continued = await runNode({
-			parameters: seedParameters,
-			credentials: temporaryCredentials(),
-			settings: { onError: 'continueRegularOutput' },
-		});
-		expect(continued.items[0].json.httpCode).toBe('404');
-		expectNoSecrets(continued, secrets);
-	});
-
-	test('on a connection failure (nothing listening on the port)', async () => {
-		const result = await runNode({
-			parameters: seedParameters,
-			credentials: server.credentials({ securityToken: SECURITY_TOKEN, endpoint: await refusedEndpoint() }),
-		});
-		const error = expectError(result);
-		expect(error.name).toBe('NodeApiError');
-		// n8n's own wording for ECONNREFUSED, which the node keeps.
-		expect(error.message).toContain('refused the connection');
-		expect(error.context).toMatchObject({ itemIndex: 0 });
-		expectNoSecrets(result, secrets);
 	});
 });
 
