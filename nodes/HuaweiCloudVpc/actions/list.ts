@@ -86,10 +86,10 @@ export function readFilters(context: IExecuteFunctions, itemIndex: number, filte
 		const value = values[field.parameter];
 		if (value === undefined) continue;
 		if (!multiple) {
-			query[field.apiName] = validateField(context.getNode(), itemIndex, field, value);
+			query[field.apiName] = validateField(context, itemIndex, field, value);
 			continue;
 		}
-		const checked = splitValues(value).map((item) => validateField(context.getNode(), itemIndex, field, item));
+		const checked = splitValues(value).map((item) => validateField(context, itemIndex, field, item));
 		query[field.apiName] = checked.length === 1 ? checked[0] : checked;
 	}
 	return query;

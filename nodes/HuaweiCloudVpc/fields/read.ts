@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkConstraint, describeConstraint, type ApiValue } from './constraints';
@@ -12,12 +12,15 @@ export function itemLabel(itemIndex: number): string {
 	return `item ${itemIndex + 1} (Item Index ${itemIndex})`;
 }
 
-/** Checks one value against its field's rule; a bad value fails the item with the field, the rule and the value. */
-export function validateField(node: INode, itemIndex: number, field: FieldDefinition, value: unknown): ApiValue {
+/**
+ * Checks one value against its field's rule; a bad value fails the item with the field, the rule and the value.
+ * The node is asked for only then: n8n hands out a deep copy of it each time.
+ */
+export function validateField(context: IExecuteFunctions, itemIndex: number, field: FieldDefinition, value: unknown): ApiValue {
 	const checked = checkConstraint(field.constraint, unwrapLocator(value));
 	if (checked !== undefined) return checked;
 	throw new NodeOperationError(
-		node,
+		context.getNode(),
 		`Invalid ${field.displayName} (${field.apiName}): must be ${describeConstraint(field.constraint)}; got ${showValue(value)}`,
 		{
 			itemIndex,
@@ -30,8 +33,10 @@ export function validateField(node: INode, itemIndex: number, field: FieldDefini
 export function readFields(context: IExecuteFunctions, itemIndex: number, fields: FieldDefinition[]): IDataObject {
 	const body: IDataObject = {};
 	for (const field of fields) {
-		const value = context.getNodeParameter(field.parameter, itemIndex, undefined, { extractValue: true });
-		body[field.apiName] = validateField(context.getNode(), itemIndex, field, value);
+		// Only a resource locator has a value to extract; for other parameters n8n would search the description for nothing.
+		const extractValue = field.listSearchMethod !== undefined;
+		const value = context.getNodeParameter(field.parameter, itemIndex, undefined, { extractValue });
+		body[field.apiName] = validateField(context, itemIndex, field, value);
 	}
 	return body;
 }
@@ -47,7 +52,7 @@ export function readCollection(
 	const body: IDataObject = {};
 	for (const field of fields) {
 		if (values[field.parameter] === undefined) continue;
-		body[field.apiName] = validateField(context.getNode(), itemIndex, field, values[field.parameter]);
+		body[field.apiName] = validateField(context, itemIndex, field, values[field.parameter]);
 	}
 	return body;
 }

@@ -9,7 +9,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { PROJECT_PLACEHOLDER } from './authentication';
-import { CREDENTIAL_NAME, type TransportContext } from './context';
+import { CREDENTIAL_NAME, type RequestContext, type TransportContext } from './context';
 import { apiOperationOf, iamAdvice, type ApiOperation } from './iam';
 import {
 	backoffDelay,
@@ -80,7 +80,7 @@ export function pathSegment(value: string): string {
  */
 export async function vpcApiRequest(transport: TransportContext, request: ApiRequest): Promise<ApiResponse> {
 	const { context, policy, clock } = transport;
-	assertSafePath(context.getNode(), request);
+	assertSafePath(context, request);
 	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.includes(request.method);
 	const startedAt = clock.now();
 	for (let retry = 1; ; retry++) {
@@ -336,13 +336,13 @@ function redact(credentials: ICredentialDataDecryptedObject | undefined, text: s
  * spellings, away), and raw `?`, `#`, spaces or control characters would end or split the path. IDs go through
  * `pathSegment`; this catches any that did not.
  */
-function assertSafePath(node: INode, request: ApiRequest): void {
+function assertSafePath(context: RequestContext, request: ApiRequest): void {
 	const segments = request.path.split('/').slice(1);
 	const unsafe = segments.find(
 		(segment) => segment === '' || /^(\.|%2e){1,2}$/i.test(segment) || /[^A-Za-z0-9\-._~%!$&'()*+,;=:@]/.test(segment),
 	);
 	if (unsafe === undefined) return;
-	throw new NodeOperationError(node, `Refused to send a request to an unsafe path segment ${JSON.stringify(unsafe)}`, {
+	throw new NodeOperationError(context.getNode(), `Refused to send a request to an unsafe path segment ${JSON.stringify(unsafe)}`, {
 		itemIndex: request.itemIndex,
 		description: 'A resource ID must be a single path segment; nothing was sent.',
 	});
