@@ -1,6 +1,10 @@
-/** The run's results as Markdown: a summary of ratios against the issue's targets, then the details behind them. */
+/** The run's results as Markdown: a summary of ratios against the issues' targets, then the details behind them. */
 import type { ColdLoadResult } from './cold-load';
+import { PARTS, type Attribution, type Part } from './cpu-profile';
 import { CONCURRENCIES, type Contender, type CreatesResult } from './creates';
+import { PAGE_SIZE } from './engine-server';
+import { ITEMS } from './engine-workflows';
+import type { InN8nResult, Spread } from './in-n8n';
 import type { ListingResult } from './listing';
 import { LISTED_SESSIONS } from './listing';
 import { optionLabel, type NodeOption } from './node-options';
@@ -9,6 +13,15 @@ import type { SigningResult } from './signing';
 import { RATE_LIMIT, THROTTLED_CREATES, THROTTLED_IN_FLIGHT, type ThrottledResult } from './throttled';
 
 export interface Results {
+	inN8n: InN8nResult;
+	/** Where each node's CPU time goes (a profiled run), when asked for. */
+	cpu?: Attribution;
+	/** Absent when only the comparison in n8n ran. */
+	reference?: ReferenceResults;
+}
+
+/** Against the official SDK and the loopback limit (issue #6): for reference, not the bar. */
+export interface ReferenceResults {
 	coldLoad: ColdLoadResult;
 	signing: SigningResult;
 	creates: CreatesResult;
@@ -23,7 +36,50 @@ export interface Results {
 const met = (ok: boolean) => (ok ? 'yes' : '**no**');
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 
-function summary(results: Results): string {
+const OPERATION_NAMES = { create: 'Create', getManyPage: `Get Many, one page of ${PAGE_SIZE}` } as const;
+const range = (value: Spread, format: (value: number) => string) => `${format(value.median)} (${format(value.min)}–${format(value.max)})`;
+
+function inN8nSummary({ inN8n }: Results): string {
+	const rows = [
+		row(['operation', 'in flight', 'this node, per item', 'HTTP Request node, per item', 'ratio', 'target', 'met']),
+		row(['---', '---:', '---:', '---:', '---:', '---', '---']),
+		...inN8n.cells.map((cell) =>
+			row([
+				OPERATION_NAMES[cell.operation],
+				String(cell.inFlight),
+				range(cell.node, ms),
+				range(cell.httpRequest, ms),
+				range(cell.ratio, ratio),
+				'≤ 1.0×',
+				met(cell.ratio.median <= 1),
+			]),
+		),
+	];
+	const { requests, connections, badSignatures, load } = inN8n;
+	return [
+		`n8n ${inN8n.n8nVersion}, ${ITEMS} items, median (lowest–highest) of ${inN8n.rounds} rounds after a warm-up round; the ratio is`,
+		'taken in each round (both nodes run in the same execution) and its median is what must be ≤ 1.0×.',
+		'',
+		rows.join('\n'),
+		'',
+		`Connections: this node opened ${connections.node} for ${requests.node} requests, the HTTP Request node ${connections.httpRequest} for`,
+		`${requests.httpRequest} (n8n's helpers open one per request, for every node). This node's signatures that failed to`,
+		`verify at the server: ${badSignatures} of ${requests.node}. Load average (1 min) while the executions ran: ${range(load, (value) => value.toFixed(1))}.`,
+	].join('\n');
+}
+
+function cpuDetail(cpu: Attribution): string {
+	const parts = Object.keys(PARTS) as Part[];
+	const total = (contender: Record<Part, number>) => parts.reduce((sum, part) => sum + contender[part], 0);
+	return [
+		row(['part', 'this node', 'HTTP Request node']),
+		row(['---', '---:', '---:']),
+		...parts.map((part) => row([PARTS[part], ms(cpu.node[part]), ms(cpu.httpRequest[part])])),
+		row(["**total on the node's own call stack**", ms(total(cpu.node)), ms(total(cpu.httpRequest))]),
+	].join('\n');
+}
+
+function summary(results: ReferenceResults): string {
 	const { coldLoad, signing, creates, throttled, listing } = results;
 	const rows = [
 		row(['benchmark', 'this node', 'reference', 'ratio', 'target', 'met']),
@@ -95,7 +151,7 @@ const CONTENDER_NAMES: Record<Contender, string> = {
 	bareNewConnections: 'bare `http` loop, new connection per request',
 };
 
-function createsDetail(results: Results): string {
+function createsDetail(results: ReferenceResults): string {
 	const contenders = Object.keys(CONTENDER_NAMES) as Contender[];
 	const lines = [
 		row(['client', ...CONCURRENCIES.map((concurrency) => `${concurrency} in flight`), 'connections per 100 requests', 'failed']),
@@ -118,7 +174,7 @@ function createsDetail(results: Results): string {
 	return `Time per request (median of 4 interleaved rounds of 500 creates, after a warm-up of 100), ${option}:\n\n${lines.join('\n')}`;
 }
 
-function coldLoadDetail({ coldLoad }: Results): string {
+function coldLoadDetail({ coldLoad }: ReferenceResults): string {
 	return [
 		row(['load', 'node + credential', 'official VPC SDK']),
 		row(['---', '---:', '---:']),
@@ -129,7 +185,7 @@ function coldLoadDetail({ coldLoad }: Results): string {
 	].join('\n');
 }
 
-function signingDetail({ signing }: Results): string {
+function signingDetail({ signing }: ReferenceResults): string {
 	return [
 		row(['signer', 'signatures/s']),
 		row(['---', '---:']),
@@ -139,7 +195,7 @@ function signingDetail({ signing }: Results): string {
 	].join('\n');
 }
 
-function throttledDetail({ throttled, rateOption, concurrencyOption }: Results): string {
+function throttledDetail({ throttled, rateOption, concurrencyOption }: ReferenceResults): string {
 	if (typeof throttled === 'string') return throttled;
 	return [
 		`Node option \`${optionLabel(rateOption as NodeOption)}\` = ${RATE_LIMIT}${
@@ -158,7 +214,7 @@ function throttledDetail({ throttled, rateOption, concurrencyOption }: Results):
 	].join('\n');
 }
 
-function listingDetail({ listing }: Results): string {
+function listingDetail({ listing }: ReferenceResults): string {
 	if (typeof listing === 'string') return listing;
 	return [
 		row(['client', 'time', 'peak RSS above start', 'peak heap above start', 'heap retained by the result']),
@@ -176,20 +232,30 @@ function listingDetail({ listing }: Results): string {
 }
 
 export function renderResults(results: Results, machineTable: string): string {
-	return [
-		'### Summary',
-		summary(results),
+	const sections = [
+		"### This node against n8n's HTTP Request node, in real n8n executions (the bar)",
+		inN8nSummary(results),
+		...(results.cpu
+			? ["### Where each node's CPU time goes, per item (a CPU-profiled run of the same executions)", cpuDetail(results.cpu)]
+			: []),
 		'### Machine',
 		machineTable,
+	];
+	const { reference } = results;
+	if (!reference) return sections.join('\n\n');
+	return [
+		...sections,
+		'### Reference: the official SDK and the loopback limit, outside n8n (issue #6; not the bar)',
+		summary(reference),
 		'### Cold load (median of 9 fresh processes each)',
-		coldLoadDetail(results),
+		coldLoadDetail(reference),
 		'### Signing (median of 9 interleaved batches of 2,000 signatures, 5 request shapes)',
-		signingDetail(results),
+		signingDetail(reference),
 		'### Creates',
-		createsDetail(results),
+		createsDetail(reference),
 		'### Throttled',
-		throttledDetail(results),
+		throttledDetail(reference),
 		`### Get Many over ${LISTED_SESSIONS.toLocaleString('en-US')} sessions (median of 3 fresh processes each)`,
-		listingDetail(results),
+		listingDetail(reference),
 	].join('\n\n');
 }

@@ -1,6 +1,10 @@
 /**
- * `npm run bench` (after `npm run build`): this node against the official Huawei Cloud SDK and the loopback limit,
- * measured side by side in one run. Prints Markdown; with `--write`, also puts it into BENCHMARKS.md.
+ * `npm run bench` (after `npm run build`): this node against n8n's own HTTP Request node inside real n8n executions
+ * (the bar), then against the official Huawei Cloud SDK and the loopback limit (for reference). Prints Markdown; with
+ * `--write`, also puts it into BENCHMARKS.md.
+ *
+ * `-- --only-n8n` runs the comparison with the HTTP Request node alone; `-- --rounds N` sets its rounds; `-- --profile`
+ * adds a CPU-profiled run of the same executions, showing where each node's CPU time goes.
  */
 // First: HOME and n8n's user folder go to a temporary folder (the SDK and n8n-core write there), no proxy.
 import '../test/setup-env';
@@ -14,10 +18,11 @@ import { shutDownEngine } from '../test/helpers/engine';
 import { measureColdLoad } from './cold-load';
 import { measureCreates } from './creates';
 import { startBenchEmulator } from './emulator';
+import { DEFAULT_ROUNDS, measureInN8n, profileInN8n } from './in-n8n';
 import { measureListing } from './listing';
 import { describeMachine, machineTable } from './machine';
 import { hasOperation, nodeOption } from './node-options';
-import { renderResults, type Results } from './report';
+import { renderResults, type ReferenceResults } from './report';
 import { measureSigning } from './signing';
 import { measureThrottled } from './throttled';
 import { createFilter } from './workload';
@@ -35,13 +40,34 @@ async function step<T>(name: string, measure: () => Promise<T> | T): Promise<T> 
 }
 
 async function main() {
+	if (process.argv.includes('--write') && process.argv.includes('--only-n8n')) {
+		throw new Error('--write replaces every result in BENCHMARKS.md, so it needs the whole run (no --only-n8n)');
+	}
 	const machine = describeMachine();
 	const concurrencyOption = nodeOption('maxConcurrentRequests');
 	const rateOption = nodeOption('maxRequestsPerSecond');
+	const progress = (line: string) => process.stderr.write(`\n  ${line}`);
+	const rounds = Number(argument('--rounds') ?? DEFAULT_ROUNDS);
+	const inN8n = await step(`in n8n, ${rounds} rounds`, () => measureInN8n({ rounds, onProgress: progress }));
+	const cpu = process.argv.includes('--profile') ? await step('in n8n, CPU profile', () => profileInN8n({ onProgress: progress })) : undefined;
+	const reference = process.argv.includes('--only-n8n') ? undefined : await measureReference(concurrencyOption, rateOption);
+	const markdown = renderResults({ inN8n, cpu, reference }, machineTable(machine));
+	console.log(markdown);
+	if (process.argv.includes('--write')) writeResults(markdown);
+}
+
+function argument(name: string): string | undefined {
+	const index = process.argv.indexOf(name);
+	return index < 0 ? undefined : process.argv[index + 1];
+}
+
+async function measureReference(
+	concurrencyOption: ReturnType<typeof nodeOption>,
+	rateOption: ReturnType<typeof nodeOption>,
+): Promise<ReferenceResults> {
 	const coldLoad = await step('cold load', measureColdLoad);
 	const signing = await step('signing', measureSigning);
 	const emulator = await startBenchEmulator();
-	let results: Results;
 	try {
 		const filterId = await createFilter(emulator.url, emulator.credentials);
 		const creates = await step('creates', () => measureCreates(emulator, filterId, concurrencyOption));
@@ -51,14 +77,11 @@ async function main() {
 		const listing = hasOperation('trafficMirrorSession', 'getAll')
 			? await step('listing', () => measureListing(emulator))
 			: 'the node has no Get Many for sessions yet';
-		results = { coldLoad, signing, creates, throttled, listing, concurrencyOption, rateOption };
+		return { coldLoad, signing, creates, throttled, listing, concurrencyOption, rateOption };
 	} finally {
 		await emulator.close();
 		shutDownEngine();
 	}
-	const markdown = renderResults(results, machineTable(machine));
-	console.log(markdown);
-	if (process.argv.includes('--write')) writeResults(markdown);
 }
 
 function writeResults(markdown: string) {

@@ -91,8 +91,9 @@ export class N8nInstance {
 		return this.ownNodeFolder ? join(this.ownNodeFolder, 'node') : process.execPath;
 	}
 
-	async command(args: string[]): Promise<RunResult> {
-		return await run(this.node, [this.binary, ...args], { env: await this.environment() });
+	/** An n8n command; `nodeArguments` go to Node.js itself (e.g. `--cpu-prof`, which NODE_OPTIONS does not take). */
+	async command(args: string[], nodeArguments: string[] = []): Promise<RunResult> {
+		return await run(this.node, [...nodeArguments, this.binary, ...args], { env: await this.environment() });
 	}
 
 	private async mustSucceed(args: string[]): Promise<RunResult> {
@@ -140,29 +141,32 @@ export class N8nInstance {
 	 * Several workflows with one n8n start (`n8n execute-batch`, one after the other, never retried): each start
 	 * costs 5 to 8 seconds. n8n writes the full run of each successful workflow as a snapshot file.
 	 */
-	async executeBatch(workflowIds: string[]): Promise<BatchResult> {
+	async executeBatch(workflowIds: string[], nodeArguments: string[] = []): Promise<BatchResult> {
 		if (workflowIds.some((id) => !/\d/.test(id))) {
 			// n8n execute-batch silently skips every ID without a digit (it keeps those matching /\d+/).
 			throw new Error(`execute-batch runs only workflow IDs with a digit in them: ${workflowIds.join(', ')}`);
 		}
 		const snapshots = mkdtempSync(join(this.scratch, 'snapshots-'));
 		try {
-			return await this.runBatch(workflowIds, snapshots);
+			return await this.runBatch(workflowIds, snapshots, nodeArguments);
 		} finally {
 			rmSync(snapshots, { recursive: true, force: true });
 		}
 	}
 
-	private async runBatch(workflowIds: string[], snapshots: string): Promise<BatchResult> {
+	private async runBatch(workflowIds: string[], snapshots: string, nodeArguments: string[]): Promise<BatchResult> {
 		const summaryFile = join(snapshots, 'summary.json');
-		const raw = await this.command([
-			'execute-batch',
-			`--ids=${workflowIds.join(',')}`,
-			'--concurrency=1',
-			'--retries=0',
-			`--snapshot=${snapshots}`,
-			`--output=${summaryFile}`,
-		]);
+		const raw = await this.command(
+			[
+				'execute-batch',
+				`--ids=${workflowIds.join(',')}`,
+				'--concurrency=1',
+				'--retries=0',
+				`--snapshot=${snapshots}`,
+				`--output=${summaryFile}`,
+			],
+			nodeArguments,
+		);
 		let summary: { executions: Array<{ workflowId: string; executionStatus: string; error?: string }> };
 		try {
 			summary = JSON.parse(readFileSync(summaryFile, 'utf8'));

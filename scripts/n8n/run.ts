@@ -8,6 +8,8 @@ export interface N8nItem {
 
 export interface N8nTaskData {
 	executionStatus?: string;
+	/** How long the node's run took, in ms, as n8n measured it. */
+	executionTime?: number;
 	error?: { message?: string; description?: string };
 	data?: { main?: Array<N8nItem[] | null> };
 }
