@@ -65,26 +65,32 @@ function perItem(run: N8nRun, nodeName: string): number {
 	return tasks.reduce((total, task) => total + (task.executionTime ?? Number.NaN), 0) / ITEMS;
 }
 
-export async function measureInN8n(
-	options: { rounds?: number; onProgress?: (line: string) => void } = {},
-): Promise<InN8nResult> {
-	return await runRounds(options.rounds ?? DEFAULT_ROUNDS, [], options.onProgress);
+export interface InN8nOptions {
+	rounds?: number;
+	/** Another checkout of this package to measure (an older version, say); this one by default. */
+	packageRoot?: string;
+	onProgress?: (line: string) => void;
+}
+
+export async function measureInN8n(options: InN8nOptions = {}): Promise<InN8nResult> {
+	return await runRounds({ rounds: DEFAULT_ROUNDS, ...options }, []);
 }
 
 /** The same executions in an n8n run with `--cpu-prof`: where each node's CPU time goes, per item. */
-export async function profileInN8n(options: { onProgress?: (line: string) => void } = {}): Promise<Attribution> {
+export async function profileInN8n(options: InN8nOptions = {}): Promise<Attribution> {
 	const folder = mkdtempSync(join(tmpdir(), 'hwc-vpc-cpu-profile-'));
 	try {
-		await runRounds(PROFILED_ROUNDS, ['--cpu-prof', `--cpu-prof-dir=${folder}`], options.onProgress);
+		await runRounds({ ...options, rounds: PROFILED_ROUNDS }, ['--cpu-prof', `--cpu-prof-dir=${folder}`]);
 		return attributeProfiles(folder, (PROFILED_ROUNDS + 1) * CELLS.length * ITEMS);
 	} finally {
 		rmSync(folder, { recursive: true, force: true });
 	}
 }
 
-async function runRounds(rounds: number, nodeArguments: string[], onProgress?: (line: string) => void): Promise<InN8nResult> {
+async function runRounds(options: InN8nOptions & { rounds: number }, nodeArguments: string[]): Promise<InN8nResult> {
+	const { rounds, onProgress } = options;
 	const server = await startEngineServer();
-	const prepared = await prepareN8n({ emulatorUrl: server.url, onProgress });
+	const prepared = await prepareN8n({ emulatorUrl: server.url, onProgress, root: options.packageRoot });
 	try {
 		const workflows = Array.from({ length: rounds + 1 }, (_, round) =>
 			CELLS.map((cell, cellIndex) => benchWorkflow(workflowId(round, cellIndex), cell, orderOf(round, cellIndex), server.url)),

@@ -4,7 +4,8 @@
  * `--write`, also puts it into BENCHMARKS.md.
  *
  * `-- --only-n8n` runs the comparison with the HTTP Request node alone; `-- --rounds N` sets its rounds; `-- --profile`
- * adds a CPU-profiled run of the same executions, showing where each node's CPU time goes.
+ * adds a CPU-profiled run of the same executions, showing where each node's CPU time goes; `-- --package-root DIR`
+ * measures the package checked out in DIR (an older commit, say) in n8n instead of this one.
  */
 // First: HOME and n8n's user folder go to a temporary folder (the SDK and n8n-core write there), no proxy.
 import '../test/setup-env';
@@ -40,16 +41,17 @@ async function step<T>(name: string, measure: () => Promise<T> | T): Promise<T> 
 }
 
 async function main() {
-	if (process.argv.includes('--write') && process.argv.includes('--only-n8n')) {
-		throw new Error('--write replaces every result in BENCHMARKS.md, so it needs the whole run (no --only-n8n)');
+	if (process.argv.includes('--write') && (process.argv.includes('--only-n8n') || argument('--package-root'))) {
+		throw new Error('--write replaces every result in BENCHMARKS.md with this package\'s: no --only-n8n, no --package-root');
 	}
 	const machine = describeMachine();
 	const concurrencyOption = nodeOption('maxConcurrentRequests');
 	const rateOption = nodeOption('maxRequestsPerSecond');
 	const progress = (line: string) => process.stderr.write(`\n  ${line}`);
 	const rounds = Number(argument('--rounds') ?? DEFAULT_ROUNDS);
-	const inN8n = await step(`in n8n, ${rounds} rounds`, () => measureInN8n({ rounds, onProgress: progress }));
-	const cpu = process.argv.includes('--profile') ? await step('in n8n, CPU profile', () => profileInN8n({ onProgress: progress })) : undefined;
+	const inN8nOptions = { rounds, packageRoot: argument('--package-root'), onProgress: progress };
+	const inN8n = await step(`in n8n, ${rounds} rounds`, () => measureInN8n(inN8nOptions));
+	const cpu = process.argv.includes('--profile') ? await step('in n8n, CPU profile', () => profileInN8n(inN8nOptions)) : undefined;
 	const reference = process.argv.includes('--only-n8n') ? undefined : await measureReference(concurrencyOption, rateOption);
 	const markdown = renderResults({ inN8n, cpu, reference }, machineTable(machine));
 	console.log(markdown);
