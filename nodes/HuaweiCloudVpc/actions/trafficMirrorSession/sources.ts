@@ -40,7 +40,7 @@ export function sessionSourcesProperties(sourcesDescription: string): INodePrope
 /** A choice parameter that older workflows may lack: its default then, else checked against its rule. */
 function readChoice<T extends string>(context: IExecuteFunctions, itemIndex: number, field: FieldDefinition): T {
 	const value = context.getNodeParameter(field.parameter, itemIndex, field.uiDefault);
-	return validateField(context.getNode(), itemIndex, field, value) as T;
+	return validateField(context, itemIndex, field, value) as T;
 }
 
 export interface Sources {

@@ -57,7 +57,7 @@ export async function readTarget(
 			},
 		);
 	}
-	const server = validateField(context.getNode(), itemIndex, { ...field, constraint: targetServerMode.constraint }, value) as string;
+	const server = validateField(context, itemIndex, { ...field, constraint: targetServerMode.constraint }, value) as string;
 	const resolved = await resolveTarget(transport, itemIndex, server);
 	return { id: resolved.portId, resolved };
 }
