@@ -1,32 +1,138 @@
 #!/usr/bin/env bash
-# Installs the n8n this package is tested with, once, outside the repository, and prints its folder.
-# n8n is about 2.3 GB: it is cached and reused by the demo, the dev editor and the end-to-end tests.
-# n8n 2.8.4 is the newest n8n that runs on Node 20; its xlsx dependency points at a CDN that cannot be
-# reached, so it is overridden with the registry republish of the same version.
-# A newer n8n that needs a newer Node.js than the one running this script (n8n 2.36 and later need Node 24) gets
-# that Node from the registry's node-<platform>-<arch> package, in the same folder: <folder>/node-bin/node runs that
-# n8n, and its native modules are built against that Node's headers.
+# Installs the n8n this package is tested with, once, outside the repository, checks that it runs, and prints its
+# folder. n8n is about 2.3 GB: it is cached and reused by the demo, the dev editor and the end-to-end tests.
+#
+#   scripts/ensure-n8n.sh           install or repair as needed, then print the folder
+#   scripts/ensure-n8n.sh --check   only say whether the cached n8n is ready (exit 0) or not (exit 1); change nothing
+#
+# The folder counts as ready only when its marker names this recipe, this n8n and this Node.js, and n8n's native
+# modules load. A folder that fails either (an older script's marker, an interrupted install, a Node.js upgrade, a
+# build that silently built nothing) is repaired in place, never reused as it is.
+#
+# n8n 2.8.4 is the newest n8n that runs on Node 20; its xlsx dependency points at a CDN that cannot be reached, so it
+# is overridden with the registry republish of the same version. A newer n8n that needs a newer Node.js than the one
+# running this script (n8n 2.36 and later need Node 24) gets that Node from the registry's node-<platform>-<arch>
+# package, in the same folder: <folder>/node-bin/node runs that n8n, and its native modules are built against it.
 set -euo pipefail
+
+mode=install
+case "${1:-}" in
+  "") ;;
+  --check) mode=check ;;
+  *) echo "usage: $0 [--check]" >&2; exit 2 ;;
+esac
+
 version="${N8N_VERSION:-2.8.4}"
 root="${N8N_CACHE_DIR:-$HOME/.cache/n8n-nodes-huaweicloud-vpc}/n8n-$version"
-if [ -f "$root/.installed" ]; then
+# Bump when the way n8n is installed or built here changes: every folder made the old way is then repaired.
+recipe=2
+
+say() { echo "$*" >&2; }
+
+node_for_n8n() {
+  if [ -x "$root/node-bin/node" ]; then echo "$root/node-bin/node"; else command -v node; fi
+}
+
+marker_text() {
+  echo "recipe=$recipe n8n=$version node=$("$(node_for_n8n)" --version)"
+}
+
+# Loads what n8n cannot start without: its native modules, built for the Node.js that runs it. Prints what failed.
+native_modules_load() {
+  (cd "$root" && "$(node_for_n8n)" -e '
+    const { join } = require("node:path");
+    const n8n = join(process.cwd(), "node_modules", "n8n");
+    const load = (name) => require(require.resolve(name, { paths: [n8n] }));
+    try {
+      new (load("sqlite3").Database)(":memory:").close();
+    } catch (error) {
+      console.error(`sqlite3 does not load: ${error.message.split("\n")[0]}`);
+      process.exit(1);
+    }
+    let isolatedVm;
+    try { isolatedVm = require.resolve("isolated-vm", { paths: [n8n] }); } catch {}
+    if (isolatedVm) {
+      try { new (require(isolatedVm).Isolate)().dispose(); } catch (error) {
+        console.error(`isolated-vm does not load: ${error.message.split("\n")[0]}`);
+        process.exit(1);
+      }
+    }
+  ')
+}
+
+# n8n's CLI opens its database and answers, in a throwaway user folder: the step where a missing sqlite3 shows.
+cli_answers() {
+  local user_folder output
+  user_folder="$(mktemp -d)"
+  if output="$(N8N_USER_FOLDER="$user_folder" N8N_DIAGNOSTICS_ENABLED=false N8N_ENCRYPTION_KEY=ensure-n8n-check \
+    "$(node_for_n8n)" "$root/node_modules/n8n/bin/n8n" list:workflow 2>&1)"; then
+    rm -rf "$user_folder"
+    return 0
+  fi
+  rm -rf "$user_folder"
+  say "n8n's CLI did not start: $(echo "$output" | grep -v '^\s*$' | tail -n 2 | tr '\n' ' ')"
+  return 1
+}
+
+is_ready() {
+  [ -f "$root/.installed" ] && [ "$(cat "$root/.installed")" = "$(marker_text 2>/dev/null)" ] && native_modules_load
+}
+
+if is_ready; then
   echo "$root"
   exit 0
 fi
+if [ "$mode" = check ]; then
+  if [ ! -f "$root/.installed" ]; then say "n8n $version is not installed in $root."
+  elif [ "$(cat "$root/.installed")" != "$(marker_text 2>/dev/null)" ]; then
+    say "n8n $version in $root was installed by another recipe or for another Node.js ($(cat "$root/.installed"))."
+  fi
+  exit 1
+fi
+
 mkdir -p "$root"
 # Two callers at once (the demo and a test run, or two jest workers) must not install into the same folder together:
-# the second waits for the first and then finds n8n installed.
+# the second waits for the first and then finds n8n ready.
 exec 9>"$root.lock"
 if command -v flock >/dev/null; then flock 9; fi
-if [ -f "$root/.installed" ]; then
+if is_ready 2>/dev/null; then
   echo "$root"
   exit 0
 fi
+# From here on the folder is not ready until it has been built and checked again.
+rm -f "$root/.installed"
 cd "$root"
-cat > package.json <<JSON
+
+# Runs one step of the install. While it runs, a long step says every 15 seconds how far it got (a quiet npm must not
+# look stuck); when it fails, the last line says which step failed and npm's own reason.
+run_step() {
+  local label="$1" expected_mb="$2" started=$SECONDS log status=0
+  shift 2
+  log="$(mktemp)"
+  "$@" 2>"$log" &
+  local pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    for _ in $(seq 15); do kill -0 "$pid" 2>/dev/null && sleep 1; done
+    if [ "$expected_mb" -gt 0 ] && kill -0 "$pid" 2>/dev/null; then
+      say "  ... $label: $(du -sm node_modules 2>/dev/null | cut -f1 || echo 0) MB of about $expected_mb MB, $((SECONDS - started)) s so far"
+    fi
+  done
+  wait "$pid" || status=$?
+  cat "$log" >&2
+  if [ "$status" -ne 0 ]; then
+    local reason
+    reason="$(grep -E '^npm (error|ERR!)' "$log" | grep -vE 'complete log|^npm (error|ERR!) (code|errno|syscall) ' | head -n 1 | sed -E 's/^npm (error|ERR!) //')"
+    rm -f "$log"
+    say "Could not finish $label (exit $status)${reason:+: $reason}"
+    exit 1
+  fi
+  rm -f "$log"
+}
+
+{
+  cat > package.json <<JSON
 { "private": true, "overrides": { "xlsx": "npm:@e965/xlsx@0.20.2" }, "dependencies": { "n8n": "$version" } }
 JSON
-{
   # The first number of n8n's engines.node is the Node.js major it needs (">=20.19 <= 24.x", ">=24.0.0").
   # Unknown (no answer, no number) means: try with the Node at hand.
   needed_major="$(npm view "n8n@$version" engines.node 2>/dev/null | grep -oE '[0-9]+' | head -n 1 || true)"
@@ -36,23 +142,38 @@ JSON
     # 24.21.0 is the Node 24 tested with n8n 2.41.1; another major takes the registry's newest release of it.
     case "$needed_major" in 24) tested_node=24.21.0 ;; *) tested_node="$needed_major" ;; esac
     node_package="node-$(node -p 'process.platform + "-" + process.arch')"
-    echo "n8n $version needs Node.js $needed_major; installing $node_package@${N8N_NODE_VERSION:-$tested_node}..."
-    npm install --prefix "$root/node" "$node_package@${N8N_NODE_VERSION:-$tested_node}" \
-      --ignore-scripts --no-audit --no-fund --loglevel=error --progress=false
+    say "n8n $version needs Node.js $needed_major; installing $node_package@${N8N_NODE_VERSION:-$tested_node}..."
+    run_step "downloading Node.js $needed_major" 0 npm install --prefix "$root/node" \
+      "$node_package@${N8N_NODE_VERSION:-$tested_node}" --ignore-scripts --no-audit --no-fund --loglevel=error --progress=false
     ln -sfn "node/node_modules/$node_package/bin" node-bin
     export PATH="$root/node-bin:$PATH"
     build_flags=(--nodedir="$root/node/node_modules/$node_package")
-    echo "Node.js $(node --version) in $root/node-bin."
+    say "Node.js $(node --version) in $root/node-bin."
   fi
-  echo "Installing n8n $version into $root (once; about 5 minutes and 2.3 GB)..."
-  npm install --ignore-scripts --no-audit --no-fund --loglevel=error --progress=false
-  echo "Building sqlite3 for this Node..."
-  npm_config_build_from_source=true npm rebuild sqlite3 "${build_flags[@]}" --loglevel=error
-  if [ -d node_modules/isolated-vm ]; then
-    echo "Building isolated-vm for this Node..."
-    npm rebuild isolated-vm "${build_flags[@]}" --loglevel=error
+  if [ -d node_modules/n8n ]; then
+    say "Repairing n8n $version in $root (finishing its install and rebuilding its native modules)..."
+  else
+    say "Installing n8n $version into $root: about 2,100 packages, 2.3 GB on disk, once (2 to 10 minutes, as fast as the registry)..."
   fi
-  touch .installed
-  echo "n8n $version installed."
+  # n8n's own install scripts fetch from the internet; the native modules are built below instead.
+  run_step "downloading n8n" 2300 npm install --ignore-scripts --no-audit --no-fund --loglevel=error --progress=false
+  # Explicitly with scripts: under `npm run`, the project's .npmrc (ignore-scripts=true) reaches this script as
+  # npm_config_ignore_scripts, and a rebuild without scripts builds nothing yet says it succeeded. sqlite3's own
+  # install script fetches a prebuilt binary from GitHub and, where GitHub cannot be reached, compiles it.
+  if ! native_modules_load 2>/dev/null; then
+    say "Getting sqlite3 for Node.js $(node --version) (a prebuilt binary, or about a minute to compile it)..."
+    run_step "building sqlite3" 0 npm rebuild sqlite3 --ignore-scripts=false "${build_flags[@]}" --loglevel=error
+    if [ -d node_modules/isolated-vm ]; then
+      say "Building isolated-vm for Node.js $(node --version)..."
+      run_step "building isolated-vm" 0 npm rebuild isolated-vm --ignore-scripts=false "${build_flags[@]}" --loglevel=error
+    fi
+  fi
+  say "Checking that n8n starts..."
+  if ! native_modules_load || ! cli_answers; then
+    say "n8n $version in $root does not run after installing; it stays marked as not ready and the next run repairs it."
+    exit 1
+  fi
+  marker_text > .installed
+  say "n8n $version is ready."
 } >&2
 echo "$root"

@@ -1,7 +1,9 @@
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// The cached n8n lives under the developer's own home (as for the demo); everything else a test writes does not.
+process.env.N8N_CACHE_DIR ??= join(homedir(), '.cache', 'n8n-nodes-huaweicloud-vpc');
 // n8n-core writes a config with a fresh encryption key into the user folder, and the Huawei SDK writes
 // ~/.huaweicloud: both go to a temporary folder, never the developer's home.
 const home = mkdtempSync(join(tmpdir(), 'hwc-vpc-test-'));

@@ -3,7 +3,6 @@
  * Used by the demo, the dev editor and the end-to-end tests.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { run } from './process';
@@ -13,18 +12,16 @@ export const REPO_ROOT = resolve(__dirname, '../..');
 export type Progress = (line: string) => void;
 
 /**
- * The folder of the tested n8n, installed once by `scripts/ensure-n8n.sh` (the single way to get it).
- * HOME is the login user's: the tests point HOME at a temporary folder, and the cache must be the shared one.
+ * The folder of the tested n8n, installed, repaired and checked by `scripts/ensure-n8n.sh` (the single way to get
+ * it). Its progress lines go to `onProgress`; a failure's message starts with the script's last line (what failed),
+ * followed by the script's whole output unless `onProgress` has already shown it.
  */
-export async function ensureN8n(onProgress: Progress = () => {}): Promise<string> {
-	const script = join(REPO_ROOT, 'scripts', 'ensure-n8n.sh');
-	const result = await run('bash', [script], {
-		env: { ...process.env, HOME: userInfo().homedir },
-		onStderrLine: onProgress,
-	});
+export async function ensureN8n(onProgress?: Progress): Promise<string> {
+	const result = await run('bash', [join(REPO_ROOT, 'scripts', 'ensure-n8n.sh')], { onStderrLine: onProgress });
 	const folder = result.stdout.trim().split('\n').pop();
 	if (result.code !== 0 || !folder) {
-		throw new Error(`scripts/ensure-n8n.sh failed (exit ${result.code}):\n${result.stderr}`);
+		const lastLine = result.stderr.trim().split('\n').pop() || `scripts/ensure-n8n.sh failed (exit ${result.code})`;
+		throw new Error(onProgress ? lastLine : `${lastLine}\n${result.stderr}`);
 	}
 	return folder;
 }
