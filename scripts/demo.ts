@@ -1,16 +1,19 @@
 /**
  * `npm run demo`: the example workflow `examples/create-traffic-mirror-sessions.json`, run headlessly in a real n8n
  * that has this package installed as a community package, against the local emulator. Prints what was created.
+ * Whatever it started (the emulator, n8n and its children) is stopped when it ends, fails or is interrupted; a failure
+ * ends with one line saying what failed and what to do.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startEmulator, DEMO_PORTS, type RunningEmulator } from '../emulator/server';
-import { nodeJson, prepareN8n, REPO_ROOT, runSucceeded, type PreparedN8n, type WorkflowFile } from './n8n';
-import { printTable, withProgress } from './n8n/console';
+import { nodeJson, prepareN8n, REPO_ROOT, runSucceeded, stopChildren, StepFailure, type PreparedN8n, type WorkflowFile } from './n8n';
+import { printTable, step, withProgress } from './n8n/console';
 
 const EXAMPLE = join(REPO_ROOT, 'examples', 'create-traffic-mirror-sessions.json');
 const READ_BACK_NODE = 'Read Back Sessions';
+const N8N_ADVICE = 'n8n\'s output is above; run `npm run demo` again, and if it fails the same way, `bash scripts/ensure-n8n.sh --check` says whether the cached n8n is ready.';
 
 const portNames = new Map<string, string>(DEMO_PORTS.map((port) => [port.id, port.name]));
 const portName = (id: unknown) => portNames.get(String(id)) ?? String(id);
@@ -22,24 +25,42 @@ async function main(): Promise<void> {
 	let stopping: Promise<void> | undefined;
 	const stop = () =>
 		(stopping ??= (async () => {
+			stopChildren();
 			prepared?.dispose();
 			await emulator?.close();
 		})());
-	process.once('SIGINT', () => void stop().then(() => process.exit(130)));
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		process.once(signal, () => {
+			console.error(`\nThe demo was interrupted (${signal}); stopping n8n and the emulator.`);
+			void stop().then(() => process.exit(130));
+		});
+	}
 	try {
-		emulator = await startEmulator({ port: 0 });
+		emulator = await step('Starting the emulator', 'Run `npm run emulator` to see why it cannot start.', () =>
+			startEmulator({ port: 0 }),
+		);
 		console.log(`Emulator of the Huawei Cloud VPC API listening on ${emulator.url}`);
 		const emulatorUrl = emulator.url;
-		prepared = await withProgress('Preparing n8n', () => prepareN8n({ emulatorUrl, onProgress: (line) => console.log(`  ${line}`) }));
+		prepared = await withProgress(
+			'Preparing n8n',
+			() => prepareN8n({ emulatorUrl, onProgress: (line) => console.log(`  ${line}`) }),
+			{ heartbeat: false },
+		);
 		const { n8n } = prepared;
 		const workflow = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as WorkflowFile;
-		await withProgress(`Importing the example workflow "${workflow.name}"`, () => n8n.importWorkflows([workflow]));
-		const run = await withProgress('Running it headlessly (n8n execute)', () => n8n.execute(workflow.id));
+		await withProgress(`Importing the example workflow "${workflow.name}"`, () =>
+			step('Importing the example workflow', N8N_ADVICE, () => n8n.importWorkflows([workflow])),
+		);
+		const run = await withProgress('Running it headlessly (n8n execute)', () =>
+			step('Running the example workflow', N8N_ADVICE, () => n8n.execute(workflow.id)),
+		);
 		if (!runSucceeded(run)) {
 			const error = run.data.resultData.error;
-			throw new Error(
-				`The workflow failed (status ${run.status}, exit ${run.exitCode}) in node "${run.data.resultData.lastNodeExecuted}": ` +
-					`${error?.message ?? 'no error message'}${error?.description ? `\n${error.description}` : ''}`,
+			throw new StepFailure(
+				'Running the example workflow',
+				`node "${run.data.resultData.lastNodeExecuted}" ended with ${error?.message ?? `status ${run.status}, exit ${run.exitCode}`}`,
+				'Its error is above; the emulator runs inside the demo, so this is a bug of the node or the example: please report it.',
+				error?.description ?? '',
 			);
 		}
 		const sessions = nodeJson(run, READ_BACK_NODE);
@@ -59,7 +80,9 @@ async function main(): Promise<void> {
 		);
 		const { created } = emulator.counters();
 		console.log(`\nThe emulator created ${created.filters} filter(s) and ${created.sessions} session(s).`);
-		if (sessions.length === 0) throw new Error('The workflow ran but read back no sessions');
+		if (sessions.length === 0) {
+			throw new StepFailure('Reading back the sessions', 'the workflow ran but read back no sessions', 'Please report it: the example should create three.');
+		}
 	} finally {
 		await stop();
 	}
@@ -68,7 +91,9 @@ async function main(): Promise<void> {
 main().then(
 	() => process.exit(0),
 	(error: Error) => {
-		console.error(`\nThe demo failed: ${error.message}`);
+		const failure = error instanceof StepFailure ? error : new StepFailure('The demo', error.message, 'Please report it.');
+		if (failure.details) console.error(`\n${failure.details.replace(/^/gm, '  ')}`);
+		console.error(`\nThe demo failed. ${failure.summary}`);
 		process.exit(1);
 	},
 );

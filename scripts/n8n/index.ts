@@ -8,6 +8,7 @@ import { join } from 'node:path';
 
 import { EMULATOR_DEFAULTS } from '../../emulator/defaults';
 import { buildAndPack, ensureN8n, installCommunityPackage, REPO_ROOT, type PackedPackage, type Progress } from './install';
+import { step } from './console';
 import { N8nInstance, type CredentialFile } from './instance';
 
 export { N8nInstance } from './instance';
@@ -16,7 +17,8 @@ export { buildAndPack, ensureN8n, installCommunityPackage, REPO_ROOT } from './i
 export type { PackedPackage, Progress } from './install';
 export { nodeItems, nodeJson, parseRunOutput, runSucceeded } from './run';
 export type { N8nItem, N8nRun } from './run';
-export { freePort } from './process';
+export { freePort, stopChildren } from './process';
+export { StepFailure } from './console';
 
 /** The node's type once installed as a community package: `<package name>.<node name>`. */
 export const NODE_TYPE = 'n8n-nodes-huaweicloud-vpc.huaweiCloudVpc';
@@ -45,7 +47,10 @@ export interface PreparedN8n {
 	dispose(): void;
 }
 
-/** Ensures n8n, builds and packs this package, installs it into a fresh user folder, imports the emulator credential. */
+/**
+ * Ensures n8n, builds and packs this package, installs it into a fresh user folder, imports the emulator credential.
+ * A failure is a StepFailure: which step, why, and what to do.
+ */
 export async function prepareN8n(options: {
 	emulatorUrl: string;
 	onProgress?: Progress;
@@ -54,7 +59,11 @@ export async function prepareN8n(options: {
 	userFolder?: (n8nRoot: string) => string;
 }): Promise<PreparedN8n> {
 	const progress = options.onProgress ?? (() => {});
-	const n8nRoot = await ensureN8n(progress);
+	const n8nRoot = await step(
+		'Installing n8n',
+		'Check the connection to the npm registry, then run the same command again: it resumes the install and repairs what it finds broken.',
+		() => ensureN8n(options.onProgress),
+	);
 	progress('Building and packing the package (npm pack)...');
 	const packFolder = mkdtempSync(join(tmpdir(), 'hwc-vpc-pack-'));
 	const keptUserFolder = options.userFolder?.(n8nRoot);
@@ -64,11 +73,19 @@ export async function prepareN8n(options: {
 		rmSync(packFolder, { recursive: true, force: true });
 	};
 	try {
-		const packed = await buildAndPack(packFolder, options.root ?? REPO_ROOT);
+		const packed = await step('Building and packing the package', 'Run `npm run build` to see the compiler\'s errors.', () =>
+			buildAndPack(packFolder, options.root ?? REPO_ROOT),
+		);
 		progress(`Installing ${packed.name}@${packed.version} into n8n as a community package...`);
-		await installCommunityPackage(n8n.userFolder, packed);
+		await step('Installing the package into n8n', 'npm\'s error is above; run the same command again.', () =>
+			installCommunityPackage(n8n.userFolder, packed),
+		);
 		progress('Importing the emulator credential...');
-		await n8n.importCredentials([emulatorCredential(options.emulatorUrl)]);
+		await step(
+			'Importing the emulator credential into n8n',
+			'n8n\'s output is above; `bash scripts/ensure-n8n.sh --check` says whether the cached n8n is ready.',
+			() => n8n.importCredentials([emulatorCredential(options.emulatorUrl)]),
+		);
 		return { n8n, packed, dispose };
 	} catch (error) {
 		dispose();

@@ -2,12 +2,12 @@
  * One private n8n: its own user folder (database, installed community packages), a fixed encryption key, and
  * commands to import credentials and workflows, execute workflows headlessly, or start the editor.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
-import { freePort, run, type RunResult } from './process';
+import { freePort, run, spawnTracked, type RunResult } from './process';
 import { parseRunOutput, type N8nRun } from './run';
 
 /** A credential as `n8n import:credentials` takes it: a plain-object `data` is encrypted on import. */
@@ -99,7 +99,10 @@ export class N8nInstance {
 	private async mustSucceed(args: string[]): Promise<RunResult> {
 		const result = await this.command(args);
 		if (result.code !== 0) {
-			throw new Error(`n8n ${args.join(' ')} failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+			// The first line says what failed: n8n's last words, usually its reason; the rest is its whole output.
+			const output = `${result.stdout}\n${result.stderr}`.trim();
+			const lastLine = output.split('\n').filter((line) => line.trim() !== '').pop() ?? 'no output';
+			throw new Error(`n8n ${args[0]} exited with ${result.code}: ${lastLine}\n${output}`);
 		}
 		return result;
 	}
@@ -195,7 +198,7 @@ export class N8nInstance {
 			N8N_SECURE_COOKIE: 'false',
 			N8N_LOG_LEVEL: 'warn',
 		});
-		return spawn(this.node, [this.binary, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		return spawnTracked(this.node, [this.binary, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	}
 
 	dispose(): void {

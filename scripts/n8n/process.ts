@@ -1,4 +1,4 @@
-import { spawn, type SpawnOptions } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createServer } from 'node:net';
 
 export interface RunResult {
@@ -12,9 +12,39 @@ export interface RunOptions extends Pick<SpawnOptions, 'cwd' | 'env'> {
 	onStderrLine?: (line: string) => void;
 }
 
+/*
+ * Every child started here leads its own process group, so that stopping it stops what it started in turn (n8n's task
+ * runner, npm's compilers). They are stopped when this process exits, however it exits, so a failing demo or test
+ * leaves nothing running.
+ */
+const liveChildren = new Set<ChildProcess>();
+let stopsAtExit = false;
+
+/** A command in its own process group, stopped with everything it started by `stopChildren` or at exit. */
+export function spawnTracked(command: string, args: string[], options: SpawnOptions): ChildProcess {
+	const child = spawn(command, args, { ...options, detached: true });
+	if (!stopsAtExit) process.on('exit', stopChildren);
+	stopsAtExit = true;
+	liveChildren.add(child);
+	child.once('exit', () => liveChildren.delete(child));
+	return child;
+}
+
+/** Sends SIGTERM to the process group of every child still running. Synchronous, so it also works at exit. */
+export function stopChildren(): void {
+	for (const child of liveChildren) {
+		try {
+			if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+		} catch {
+			// The group is already gone.
+		}
+	}
+	liveChildren.clear();
+}
+
 /** Runs a command to its end and collects its output; never throws for a non-zero exit (the caller judges). */
 export async function run(command: string, args: string[], options: RunOptions = {}): Promise<RunResult> {
-	const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: 'pipe' });
+	const child = spawnTracked(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: 'pipe' });
 	let stdout = '';
 	let stderr = '';
 	let pendingLine = '';
