@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
 import { ensureN8n, REPO_ROOT } from '../../scripts/n8n/install';
+import { PREPARE_TIMEOUT_MS } from '../e2e/setup';
 
 const SCRIPT = join(REPO_ROOT, 'scripts', 'ensure-n8n.sh');
 // What `npm run demo` or `npm test` hands the script from the project's .npmrc.
@@ -52,7 +53,7 @@ beforeAll(async () => {
 		recursive: true,
 		filter: (source) => basename(source) !== 'build',
 	});
-}, 10 * 60_000);
+}, PREPARE_TIMEOUT_MS);
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 test('a cached n8n marked ready whose sqlite3 does not load is not ready', () => {
