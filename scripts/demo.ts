@@ -25,7 +25,7 @@ async function main(): Promise<void> {
 	let stopping: Promise<void> | undefined;
 	const stop = () =>
 		(stopping ??= (async () => {
-			stopChildren();
+			await stopChildren();
 			prepared?.dispose();
 			await emulator?.close();
 		})());

@@ -19,27 +19,50 @@ export interface RunOptions extends Pick<SpawnOptions, 'cwd' | 'env'> {
  */
 const liveChildren = new Set<ChildProcess>();
 let stopsAtExit = false;
+const GRACE_MS = 5_000;
 
 /** A command in its own process group, stopped with everything it started by `stopChildren` or at exit. */
 export function spawnTracked(command: string, args: string[], options: SpawnOptions): ChildProcess {
 	const child = spawn(command, args, { ...options, detached: true });
-	if (!stopsAtExit) process.on('exit', stopChildren);
+	if (!stopsAtExit) process.on('exit', () => signalChildren('SIGKILL'));
 	stopsAtExit = true;
 	liveChildren.add(child);
 	child.once('exit', () => liveChildren.delete(child));
 	return child;
 }
 
-/** Sends SIGTERM to the process group of every child still running. Synchronous, so it also works at exit. */
-export function stopChildren(): void {
-	for (const child of liveChildren) {
+/** Sends `signal` to the process group of every child still running. */
+function signalChildren(signal: NodeJS.Signals, children = [...liveChildren]): void {
+	for (const child of children) {
 		try {
-			if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+			if (child.pid !== undefined) process.kill(-child.pid, signal);
 		} catch {
 			// The group is already gone.
 		}
 	}
-	liveChildren.clear();
+}
+
+/**
+ * Stops every child still running with all it started: SIGTERM to each process group, and once the child has exited
+ * or a few seconds have passed, SIGKILL to whatever of its group is left.
+ */
+export async function stopChildren(): Promise<void> {
+	const children = [...liveChildren];
+	signalChildren('SIGTERM', children);
+	await Promise.all(
+		children.map(
+			(child) =>
+				new Promise<void>((resolve) => {
+					if (child.exitCode !== null || child.signalCode !== null) return resolve();
+					const timer = setTimeout(resolve, GRACE_MS);
+					child.once('exit', () => {
+						clearTimeout(timer);
+						resolve();
+					});
+				}),
+		),
+	);
+	signalChildren('SIGKILL', children);
 }
 
 /** Runs a command to its end and collects its output; never throws for a non-zero exit (the caller judges). */
