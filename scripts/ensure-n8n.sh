@@ -147,9 +147,12 @@ JSON
       "$node_package@${N8N_NODE_VERSION:-$tested_node}" --ignore-scripts --no-audit --no-fund --loglevel=error --progress=false
     ln -sfn "node/node_modules/$node_package/bin" node-bin
     export PATH="$root/node-bin:$PATH"
-    build_flags=(--nodedir="$root/node/node_modules/$node_package")
     say "Node.js $(node --version) in $root/node-bin."
   fi
+  # Native modules are built against the headers of the Node.js that runs n8n, which official builds and distribution
+  # packages ship beside it; without them node-gyp would download them, and npm's nodedir setting may not be set.
+  node_prefix="$(cd "$(dirname "$(readlink -f "$(node_for_n8n)")")/.." && pwd)"
+  if [ -f "$node_prefix/include/node/common.gypi" ]; then build_flags=(--nodedir="$node_prefix"); fi
   if [ -d node_modules/n8n ]; then
     say "Repairing n8n $version in $root (finishing its install and rebuilding its native modules)..."
   else
