@@ -85,6 +85,12 @@ export async function vpcApiRequest(transport: TransportContext, request: ApiReq
 	const startedAt = clock.now();
 	for (let retry = 1; ; retry++) {
 		if (policy.rateLimiter) await pause(transport, policy.rateLimiter.delayFor(clock.now()));
+		if (transport.cancelSignal?.aborted) {
+			throw new NodeOperationError(context.getNode(), 'The execution was cancelled', {
+				itemIndex: request.itemIndex,
+				description: 'This request was not sent.',
+			});
+		}
 		const attempt = await sendOnce(transport, request);
 		if ('response' in attempt) return attempt.response;
 		const { error, failure } = attempt;
@@ -96,11 +102,11 @@ export async function vpcApiRequest(transport: TransportContext, request: ApiReq
 			clock.now() + delay - startedAt <= RETRY_MAX_TOTAL_MS &&
 			transport.cancelSignal?.aborted !== true;
 		if (mayRepeat) {
-			if (!canRetry) throw error;
+			if (!canRetry) throw mayHaveBeenProcessed(error, failure, request);
 			await pause(transport, delay);
 			continue;
 		}
-		if (!request.recover) throw error;
+		if (!request.recover) throw mayHaveBeenProcessed(error, failure, request);
 		// A timed-out request may still be running: give it as long again to land before looking for what it made.
 		if (canRetry) await pause(transport, failure.timedOut ? Math.max(delay, policy.timeoutMs) : delay);
 		const recovered = await recoverAfter(context.getNode(), request, error);
@@ -203,11 +209,25 @@ function redirectError(
 	return error;
 }
 
-/** Runs the request's `recover`; if that fails too, nobody knows whether the request was processed, and says so. */
+/** A request that changes something, given up after a failure it may have survived, says so in its error. */
+function mayHaveBeenProcessed(error: NodeApiError, failure: FailureClass, request: ApiRequest): NodeApiError {
+	if (failure.processed === 'no' || request.method === 'GET') return error;
+	error.description = [error.description, 'The request may have been processed: check before sending it again.']
+		.filter(Boolean)
+		.join('\n');
+	return error;
+}
+
+/**
+ * Runs the request's `recover`. Its verdict (a NodeOperationError, e.g. several candidates) stands as it is; if it
+ * failed to check, nobody knows whether the request was processed, and the error says so.
+ */
 async function recoverAfter(node: INode, request: ApiRequest, error: NodeApiError): Promise<ApiResponse | undefined> {
 	try {
 		return await request.recover?.();
 	} catch (recoveryError) {
+		// Given a NodeOperationError, the constructor hands back that same error.
+		if (recoveryError instanceof NodeOperationError) throw new NodeOperationError(node, recoveryError);
 		const uncertain = new NodeApiError(node, (error.errorResponse ?? {}) as JsonObject, {
 			message: error.message,
 			description: [
