@@ -38,4 +38,55 @@ describe('items in flight', () => {
 		});
 		expect(order).toEqual(['start 0', 'end 0', 'start 1', 'end 1', 'start 2', 'end 2']);
 	});
+
+	test('items sharing an exclusive key run one after the other, in item order; the others keep their concurrency', async () => {
+		const keys = ['a', 'a', undefined, 'b', 'a', undefined];
+		const order: string[] = [];
+		let inFlight = 0;
+		let most = 0;
+		const running = new Set<string>();
+		await runItems(
+			keys.length,
+			4,
+			async (index) => {
+				const key = keys[index];
+				if (key !== undefined) {
+					expect(running.has(key)).toBe(false);
+					running.add(key);
+				}
+				most = Math.max(most, ++inFlight);
+				order.push(`start ${index}`);
+				for (let turn = 0; turn < 3; turn++) await settle();
+				order.push(`end ${index}`);
+				inFlight--;
+				if (key !== undefined) running.delete(key);
+			},
+			{ exclusiveKey: (index) => keys[index] },
+		);
+		// Item 1 waits for item 0, and item 4 for item 1, while items 2, 3 and 5 take the free slots.
+		expect(order.indexOf('start 1')).toBeGreaterThan(order.indexOf('end 0'));
+		expect(order.indexOf('start 4')).toBeGreaterThan(order.indexOf('end 1'));
+		expect(order.indexOf('start 2')).toBeLessThan(order.indexOf('end 0'));
+		expect(order.indexOf('start 3')).toBeLessThan(order.indexOf('end 0'));
+		expect(most).toBe(4);
+	});
+
+	test('once cancelled, no further item starts, and the run ends with the cancellation', async () => {
+		let cancelled = false;
+		const started: number[] = [];
+		const run = runItems(
+			10,
+			2,
+			async (index) => {
+				started.push(index);
+				if (index === 1) cancelled = true;
+				await settle();
+				return index;
+			},
+			{ cancelled: () => cancelled },
+			(firstUnrun) => new Error(`cancelled before item ${firstUnrun}`),
+		);
+		await expect(run).rejects.toThrow('cancelled before item 2');
+		expect(started).toEqual([0, 1]);
+	});
 });

@@ -83,7 +83,7 @@ describe('redirects', () => {
 		api = await startFaultyApi();
 		const foreign = await startForeignOrigin();
 		try {
-			api.emulator.setFaults({ script: [{ redirect: foreign.origin, status }] });
+			api.emulator.setFaults({ script: [{ operation: 'CreateTrafficMirrorSession', redirect: foreign.origin, status }] });
 			const result = await api.runCreate(namedItems(1));
 			expect(result.error?.message).toBe(
 				`The endpoint answered ${status} with a redirect to ${foreign.origin}/v3/${api.emulator.options.projectId}/vpc/traffic-mirror-sessions, which was not followed`,

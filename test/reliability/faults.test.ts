@@ -5,6 +5,7 @@
  */
 import type { INodeExecutionData } from 'n8n-workflow';
 
+import type { ScriptedFault } from '../../emulator/options';
 import { runNode, shutDownEngine } from '../helpers/engine';
 import { MISSING_ID } from '../helpers/ids';
 import { sessionCreateParameters } from '../helpers/parameters';
@@ -12,6 +13,10 @@ import { refusedEndpoint } from '../helpers/refused-endpoint';
 import { namedItems, startFaultyApi, type FaultyApi } from './helpers';
 
 const CONTINUE = { onError: 'continueRegularOutput' as const };
+
+/** A scripted fault for the next create only: the look-ups around it pass it by. */
+const onCreate = (fault: ScriptedFault = {}): ScriptedFault => ({ operation: 'CreateTrafficMirrorSession', ...fault });
+const onList = (fault: ScriptedFault = {}): ScriptedFault => ({ operation: 'ListTrafficMirrorSessions', ...fault });
 
 let api: FaultyApi;
 afterEach(async () => await api?.close());
@@ -37,21 +42,22 @@ describe('throttling (429 APIGW.0308)', () => {
 		const items = namedItems(10);
 		api.emulator.setFaults({
 			retryAfterSeconds: 2,
-			script: Array.from({ length: 24 }, (_, index) => (index % 3 === 2 ? {} : { throttle: true })),
+			script: Array.from({ length: 24 }, (_, index) => onCreate(index % 3 === 2 ? {} : { throttle: true })),
 		});
 		const result = await api.runCreate(items, { maxRetries: 10, maxConcurrentRequests: 3 });
 		expect(result.error).toBeUndefined();
 		expectEachCreatedOnce(result.items, items.map((item) => item.name as string));
 		expect(api.emulator.counters().faults.throttled).toBe(16);
-		// A 429 is refused before the service: the create is simply sent again, no look-up needed.
-		expect(api.requestsOf('ListTrafficMirrorSessions')).toBe(0);
+		// A 429 is refused before the service: the create is simply sent again, with no look-up after it (each item
+		// looks its name up once, before its first attempt, to know which sessions of that name were there before).
+		expect(api.requestsOf('ListTrafficMirrorSessions')).toBe(items.length);
 		expect(result.waits).toHaveLength(16);
 		expect(result.waits.every((ms) => ms >= 2000)).toBe(true);
 	});
 
 	test('when the throttling outlasts Max Retries the item fails with the API\'s code, and nothing is created', async () => {
 		api = await startFaultyApi();
-		api.emulator.setFaults({ script: Array.from({ length: 3 }, () => ({ throttle: true })) });
+		api.emulator.setFaults({ script: Array.from({ length: 3 }, () => onCreate({ throttle: true })) });
 		const result = await api.runCreate(namedItems(1), { maxRetries: 2 });
 		expect(result.error?.message).toMatch(/Huawei Cloud API error 429: APIGW\.0308/);
 		expect(api.requestsOf('CreateTrafficMirrorSession')).toBe(3);
@@ -69,24 +75,23 @@ describe('5xx answers', () => {
 		const items = namedItems(3);
 		api.emulator.setFaults({
 			script: [
-				{ status: 503, when: 'before' }, // item 0: nothing made; the look-up finds nothing, so it is sent again
-				{}, // … the look-up
-				{}, // … the second create
-				{ status: 503, when: 'after' }, // item 1: made; the look-up returns it
-				{}, // … the look-up
-				{ status: 502, when: 'after' }, // item 2: the same with a 502
+				onCreate({ status: 503, when: 'before' }), // item 0: nothing made; the look-up finds nothing, so it is sent again
+				onCreate(), // … the second create
+				onCreate({ status: 503, when: 'after' }), // item 1: made; the look-up returns it
+				onCreate({ status: 502, when: 'after' }), // item 2: the same with a 502
 			],
 		});
 		const result = await api.runCreate(items);
 		expect(result.error).toBeUndefined();
 		expectEachCreatedOnce(result.items, items.map((item) => item.name as string));
 		expect(api.requestsOf('CreateTrafficMirrorSession')).toBe(4);
-		expect(api.requestsOf('ListTrafficMirrorSessions')).toBe(3);
+		// One look-up per item before its first attempt, and one after each failure.
+		expect(api.requestsOf('ListTrafficMirrorSessions')).toBe(6);
 	});
 
 	test('a 500 is not retried; when it came after processing, the look-up still returns the session', async () => {
 		api = await startFaultyApi();
-		api.emulator.setFaults({ script: [{ status: 500, when: 'before' }, {}, { status: 500, when: 'after' }] });
+		api.emulator.setFaults({ script: [onCreate({ status: 500, when: 'before' }), onCreate({ status: 500, when: 'after' })] });
 		const result = await api.runCreate(namedItems(2), undefined, CONTINUE);
 		expect(result.items[0].json.error).toMatch(/Huawei Cloud API error 500/);
 		expect(result.items[1].json).toMatchObject({ name: 'item-001' });
@@ -109,7 +114,7 @@ describe('dropped connections', () => {
 	test('dropped before processing: sent again; dropped after: found by name', async () => {
 		api = await startFaultyApi();
 		const items = namedItems(2);
-		api.emulator.setFaults({ script: [{ drop: 'before' }, {}, {}, { drop: 'after' }] });
+		api.emulator.setFaults({ script: [onCreate({ drop: 'before' }), onCreate(), onCreate({ drop: 'after' })] });
 		const result = await api.runCreate(items);
 		expect(result.error).toBeUndefined();
 		expectEachCreatedOnce(result.items, ['item-000', 'item-001']);
@@ -141,7 +146,7 @@ describe('dropped connections', () => {
 describe('answers slower than the timeout', () => {
 	test('one slow answer: the node waits as long again, finds the session by name and does not create it twice', async () => {
 		api = await startFaultyApi();
-		api.emulator.setFaults({ script: [{ latencyMs: 500 }] });
+		api.emulator.setFaults({ script: [onCreate({ latencyMs: 500 })] });
 		const result = await runNode({
 			parameters: sessionCreateParameters(api.filterId, { requestOptions: { timeout: 300 } }),
 			credentials: api.credentials(),
@@ -156,7 +161,11 @@ describe('answers slower than the timeout', () => {
 
 	test('every answer too slow: each item fails with a timeout error and is never sent twice', async () => {
 		api = await startFaultyApi();
-		api.emulator.setFaults({ latencyMs: 250 });
+		// For each item: its first look-up is answered in time, then its create and both tries of the look-up after it
+		// are too slow.
+		const slow = { latencyMs: 250 };
+		const perItem = [onList(), onCreate(slow), onList(slow), onList(slow)];
+		api.emulator.setFaults({ script: [...perItem, ...perItem] });
 		const result = await api.runCreate(namedItems(2), { timeout: 100, maxRetries: 1 }, CONTINUE);
 		for (const item of result.items) {
 			expect(item.json.error).toBe('Huawei Cloud did not answer within 100 ms (the Timeout request option)');
@@ -172,7 +181,7 @@ describe('answers slower than the timeout', () => {
 describe('malformed bodies', () => {
 	test('an HTML 502 page is retried; a create answer cut in half is found by name', async () => {
 		api = await startFaultyApi();
-		api.emulator.setFaults({ script: [{ malformed: 'html' }, {}, {}, { malformed: 'truncated' }] });
+		api.emulator.setFaults({ script: [onCreate({ malformed: 'html' }), onCreate(), onCreate({ malformed: 'truncated' })] });
 		const result = await api.runCreate(namedItems(2));
 		expect(result.error).toBeUndefined();
 		expectEachCreatedOnce(result.items, ['item-000', 'item-001']);
@@ -181,7 +190,7 @@ describe('malformed bodies', () => {
 
 	test('an HTML 500 page is not retried and becomes a clear error with the status', async () => {
 		api = await startFaultyApi();
-		api.emulator.setFaults({ script: [{ malformed: 'html', status: 500 }] });
+		api.emulator.setFaults({ script: [onCreate({ malformed: 'html', status: 500 })] });
 		const result = await api.runCreate(namedItems(1));
 		expect(result.error?.message).toMatch(/^Huawei Cloud API error 500: /);
 		expect(api.emulator.counters().created.sessions).toBe(0);

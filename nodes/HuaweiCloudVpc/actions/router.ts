@@ -4,75 +4,98 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { Clock } from '../transport/clock';
 import { createTransportContext } from '../transport/context';
 import { runItems } from './itemRunner';
-import type { HuaweiCloudVpcOperation, OperationExecute, OperationItem } from './node.type';
+import { CreateLedger } from './create';
+import type { HuaweiCloudVpcOperation, Operation, OperationItem } from './node.type';
 import { readRequestOptions, REQUEST_ID_KEY } from './options';
 import { RESOLVED_PORTS_KEY } from './port/resolve';
 import * as trafficMirrorFilter from './trafficMirrorFilter';
 import * as trafficMirrorFilterRule from './trafficMirrorFilterRule';
 import * as trafficMirrorSession from './trafficMirrorSession';
 
-function pickOperation(this: IExecuteFunctions, resource: string, operation: string): OperationExecute {
+function pickOperation(this: IExecuteFunctions, resource: string, operation: string): Operation {
 	// Typed, so that a case naming an operation the node does not declare is a compile error.
 	switch (`${resource}:${operation}` as HuaweiCloudVpcOperation) {
 		case 'trafficMirrorSession:create':
-			return trafficMirrorSession.create.execute;
+			return trafficMirrorSession.create;
 		case 'trafficMirrorSession:get':
-			return trafficMirrorSession.get.execute;
+			return trafficMirrorSession.get;
 		case 'trafficMirrorSession:getAll':
-			return trafficMirrorSession.getAll.execute;
+			return trafficMirrorSession.getAll;
 		case 'trafficMirrorSession:update':
-			return trafficMirrorSession.update.execute;
+			return trafficMirrorSession.update;
 		case 'trafficMirrorSession:delete':
-			return trafficMirrorSession.delete.execute;
+			return trafficMirrorSession.delete;
 		case 'trafficMirrorSession:addSources':
-			return trafficMirrorSession.addSources.execute;
+			return trafficMirrorSession.addSources;
 		case 'trafficMirrorSession:removeSources':
-			return trafficMirrorSession.removeSources.execute;
+			return trafficMirrorSession.removeSources;
 		case 'trafficMirrorFilter:create':
-			return trafficMirrorFilter.create.execute;
+			return trafficMirrorFilter.create;
 		case 'trafficMirrorFilter:get':
-			return trafficMirrorFilter.get.execute;
+			return trafficMirrorFilter.get;
 		case 'trafficMirrorFilter:getAll':
-			return trafficMirrorFilter.getAll.execute;
+			return trafficMirrorFilter.getAll;
 		case 'trafficMirrorFilter:update':
-			return trafficMirrorFilter.update.execute;
+			return trafficMirrorFilter.update;
 		case 'trafficMirrorFilter:delete':
-			return trafficMirrorFilter.delete.execute;
+			return trafficMirrorFilter.delete;
 		case 'trafficMirrorFilterRule:create':
-			return trafficMirrorFilterRule.create.execute;
+			return trafficMirrorFilterRule.create;
 		case 'trafficMirrorFilterRule:get':
-			return trafficMirrorFilterRule.get.execute;
+			return trafficMirrorFilterRule.get;
 		case 'trafficMirrorFilterRule:getAll':
-			return trafficMirrorFilterRule.getAll.execute;
+			return trafficMirrorFilterRule.getAll;
 		case 'trafficMirrorFilterRule:update':
-			return trafficMirrorFilterRule.update.execute;
+			return trafficMirrorFilterRule.update;
 		case 'trafficMirrorFilterRule:delete':
-			return trafficMirrorFilterRule.delete.execute;
+			return trafficMirrorFilterRule.delete;
 		default:
 			throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 }
 
 /**
- * Runs the chosen operation once per input item, up to Max Concurrent Requests items at once; owns pairedItem and
- * Continue On Fail. The Request Options become the policy of this execution's transport, which every item shares.
+ * Runs the chosen operation once per input item, up to Max Concurrent Requests items at once (items an operation
+ * declares exclusive of each other one after the other); owns pairedItem and Continue On Fail. The Request Options
+ * become the policy of this execution's transport, which every item shares, as they share its ledger of creates.
+ * Once the execution is cancelled, no further item starts and no error becomes an output item.
  */
 export async function router(this: IExecuteFunctions, clock: Clock): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = pickOperation.call(this, resource, operation);
+	const operation = pickOperation.call(this, resource, this.getNodeParameter('operation', 0) as string);
 	const { maxConcurrentRequests, includeRequestId, ...policy } = readRequestOptions(this);
 	const transport = createTransportContext(this, policy, clock);
-	const perItem = await runItems(items.length, maxConcurrentRequests, async (itemIndex) => {
-		try {
-			return toItems(await execute.call(this, itemIndex, transport), itemIndex, includeRequestId);
-		} catch (error) {
-			if (this.continueOnFail()) return [{ json: errorJson(error), pairedItem: { item: itemIndex } }];
-			throw withItemIndex(this, error, itemIndex);
-		}
-	});
+	const creates = new CreateLedger();
+	const cancelled = () => transport.cancelSignal?.aborted === true;
+	const perItem = await runItems(
+		items.length,
+		maxConcurrentRequests,
+		async (itemIndex) => {
+			try {
+				return toItems(await operation.execute.call(this, itemIndex, transport, creates), itemIndex, includeRequestId);
+			} catch (error) {
+				if (this.continueOnFail() && !cancelled()) return [{ json: errorJson(error), pairedItem: { item: itemIndex } }];
+				throw withItemIndex(this, error, itemIndex);
+			}
+		},
+		{ exclusiveKey: (itemIndex) => exclusiveKey(this, operation, itemIndex), cancelled },
+		(firstUnrun) =>
+			new NodeOperationError(this.getNode(), 'The execution was cancelled', {
+				itemIndex: firstUnrun,
+				description: `Items from ${firstUnrun} on were not run: nothing was sent for them.`,
+			}),
+	);
 	return [perItem.flat()];
+}
+
+/** The item's exclusive key; an item whose parameters cannot be read has none, and fails on its own when it runs. */
+function exclusiveKey(context: IExecuteFunctions, operation: Operation, itemIndex: number): string | undefined {
+	try {
+		return operation.exclusiveKey?.call(context, itemIndex);
+	} catch {
+		return undefined;
+	}
 }
 
 /**

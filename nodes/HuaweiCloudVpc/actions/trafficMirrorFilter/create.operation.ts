@@ -3,9 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterFields } from '../../fields/filter.fields';
 import type { TransportContext } from '../../transport/context';
-import { vpcApiRequest, type ApiItem } from '../../transport/request';
+import type { ApiItem } from '../../transport/request';
+import { createResource, type CreateLedger } from '../create';
 import { createProperties, readCreateFields } from '../fieldCollections';
-import { FILTER_KEY, FILTERS_PATH, unwrapFilter } from './filter.resource';
+import { FILTER_KEY, FILTERS_KEY, FILTERS_PATH } from './filter.resource';
 
 const required = [filterFields.name];
 const optional = [filterFields.description];
@@ -17,13 +18,23 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
+/** A filter is recognised by its name: after a create whose answer was lost, a new filter of that name is this one. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	transport: TransportContext,
+	creates: CreateLedger,
+): Promise<ApiItem> {
 	const filter = readCreateFields(this, itemIndex, required, optional);
-	const response = await vpcApiRequest(transport, {
-		method: 'POST',
-		path: FILTERS_PATH,
-		body: { [FILTER_KEY]: filter },
+	const name = filter.name as string;
+	return await createResource.call(this, transport, creates, {
 		itemIndex,
+		path: FILTERS_PATH,
+		key: FILTER_KEY,
+		listKey: FILTERS_KEY,
+		body: filter,
+		label: 'traffic mirror filter',
+		identity: { text: `named "${name}"`, query: { name } },
+		matches: (found) => found.name === name,
 	});
-	return unwrapFilter(response);
 }

@@ -1,11 +1,12 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterRuleFields } from '../../fields/filterRule.fields';
 import type { TransportContext } from '../../transport/context';
-import { vpcApiRequest, type ApiItem } from '../../transport/request';
+import type { ApiItem } from '../../transport/request';
+import { createResource, type CreateLedger } from '../create';
 import { createProperties, readCreateFields } from '../fieldCollections';
-import { checkCidrsMatchEthertype, RULE_KEY, RULES_PATH, unwrapRule } from './rule.resource';
+import { checkCidrsMatchEthertype, RULE_KEY, RULES_KEY, RULES_PATH } from './rule.resource';
 
 const required = [
 	filterRuleFields.trafficMirrorFilterId,
@@ -30,14 +31,33 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
+/**
+ * A rule is recognised by its filter, direction and priority: after a create whose answer was lost, a new rule there
+ * with the same action, protocol and IP version is this one.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	transport: TransportContext,
+	creates: CreateLedger,
+): Promise<ApiItem> {
 	const rule = readCreateFields(this, itemIndex, required, optional);
 	checkCidrsMatchEthertype(this.getNode(), itemIndex, rule);
-	const response = await vpcApiRequest(transport, {
-		method: 'POST',
-		path: RULES_PATH,
-		body: { [RULE_KEY]: rule },
+	const { traffic_mirror_filter_id: filterId, direction, priority } = rule;
+	const same = (found: IDataObject, key: string) => String(found[key]).toLowerCase() === String(rule[key]).toLowerCase();
+	return await createResource.call(this, transport, creates, {
 		itemIndex,
+		path: RULES_PATH,
+		key: RULE_KEY,
+		listKey: RULES_KEY,
+		body: rule,
+		label: 'traffic mirror filter rule',
+		identity: {
+			text: `(${direction as string}, priority ${priority as number}, in filter ${filterId as string})`,
+			query: { traffic_mirror_filter_id: filterId, direction, priority },
+		},
+		matches: (found) =>
+			['traffic_mirror_filter_id', 'direction', 'action', 'protocol', 'ethertype'].every((key) => same(found, key)) &&
+			Number(found.priority) === Number(priority),
 	});
-	return unwrapRule(response);
 }

@@ -5,10 +5,11 @@ import { fieldProperty } from '../../fields/property';
 import { sessionFields } from '../../fields/session.fields';
 import type { TransportContext } from '../../transport/context';
 import { vpcApiRequestAllItems } from '../../transport/paginate';
-import { vpcApiRequest, type ApiItem } from '../../transport/request';
+import type { ApiItem } from '../../transport/request';
+import { createResource, type CreateLedger } from '../create';
 import { additionalFieldsProperty, readCreateFields } from '../fieldCollections';
 import type { OperationItem } from '../node.type';
-import { SESSION_KEY, SESSIONS_KEY, SESSIONS_PATH, unwrapSession } from './session.resource';
+import { SESSION_KEY, SESSIONS_KEY, SESSIONS_PATH } from './session.resource';
 import { readSources, sourceProperties } from './sources';
 import { readTarget, targetProperty } from './target';
 
@@ -58,7 +59,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'createAnother',
 		description:
-			'What to do when a traffic mirror session with this name already exists. Fail and Return Existing look the name up before creating.',
+			'What to do when a traffic mirror session with this name already exists. Fail and Return Existing look the name up before creating, and items of one name then run one after the other.',
 	},
 	additionalFieldsProperty(optional),
 ];
@@ -68,7 +69,12 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<OperationItem> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	transport: TransportContext,
+	creates: CreateLedger,
+): Promise<OperationItem> {
 	const fields = readCreateFields(this, itemIndex, required, optional);
 	const namePolicy = readNamePolicy(this, itemIndex);
 	// Servers are looked up before anything is created: one that names nothing fails the item here.
@@ -91,33 +97,39 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 	};
 	const withResolvedPorts = (item: ApiItem): OperationItem =>
 		Object.keys(resolvedPorts).length > 0 ? { ...item, resolvedPorts } : item;
+	const name = session.name as string;
+	let before: ApiItem[] | undefined;
 	if (namePolicy !== 'createAnother') {
-		const [existing] = await sessionsNamed(transport, session.name as string, itemIndex);
+		// The router never runs two items of this name at once here, so nothing can slip in between look-up and create.
+		before = await sessionsNamed(transport, name, itemIndex);
+		const [existing] = before;
 		if (existing && namePolicy === 'returnExisting') return withResolvedPorts(existing);
 		if (existing) {
 			throw new NodeOperationError(
 				this.getNode(),
-				`A traffic mirror session named "${session.name as string}" already exists (ID ${existing.data.id as string})`,
+				`A traffic mirror session named "${name}" already exists (ID ${existing.data.id as string})`,
 				{ itemIndex, description: 'Nothing was created, as "If Name Exists" is set to Fail.' },
 			);
 		}
 	}
-	// A create is not idempotent (the API takes no client token): after a failure that may have been processed, the
-	// session is looked for by name before the request is sent again.
-	const response = await vpcApiRequest(transport, {
-		method: 'POST',
-		path: SESSIONS_PATH,
-		body: { [SESSION_KEY]: session },
+	const made = await createResource.call(this, transport, creates, {
 		itemIndex,
-		idempotent: false,
-		recover: async () => {
-			const made = (await sessionsNamed(transport, session.name as string, itemIndex)).filter((found) => sameSession(found.data, session));
-			const createdAt = (found: ApiItem) => String(found.data.created_at ?? '');
-			const newest = made.sort((a, b) => createdAt(b).localeCompare(createdAt(a)))[0];
-			return newest && { [SESSION_KEY]: newest.data, request_id: newest.requestId };
-		},
+		path: SESSIONS_PATH,
+		key: SESSION_KEY,
+		listKey: SESSIONS_KEY,
+		body: session,
+		label: 'traffic mirror session',
+		identity: { text: `named "${name}"`, query: { name } },
+		matches: (found) => sameSession(found, session),
+		before,
 	});
-	return withResolvedPorts(unwrapSession(response));
+	return withResolvedPorts(made);
+}
+
+/** Items that look their name up before creating (Return Existing, Fail) must not run at once with others of that name. */
+export function exclusiveKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	if (readNamePolicy(this, itemIndex) === 'createAnother') return undefined;
+	return `name ${String(this.getNodeParameter(sessionFields.name.parameter, itemIndex))}`;
 }
 
 function readNamePolicy(context: IExecuteFunctions, itemIndex: number): NamePolicy {
@@ -141,16 +153,17 @@ async function sessionsNamed(transport: TransportContext, name: string, itemInde
 	return sessions.filter((found) => found.data.name === name);
 }
 
-/**
- * Whether a session found by name is the one this create asked for: with "Create Another", a session of the same
- * name but another filter, target or priority existed before and must not pass for the new one.
- */
+/** Whether a listed session carries the name, filter, sources, target and priority this create asked for. */
 function sameSession(found: IDataObject, requested: IDataObject): boolean {
-	const sameId = (key: string) => String(found[key] ?? '').toLowerCase() === String(requested[key] ?? '').toLowerCase();
+	const lower = (value: unknown) => String(value ?? '').toLowerCase();
+	const sameId = (key: string) => lower(found[key]) === lower(requested[key]);
+	const sources = (session: IDataObject) => ((session.traffic_mirror_sources ?? []) as string[]).map(lower).sort().join(',');
 	return (
+		found.name === requested.name &&
 		sameId('traffic_mirror_filter_id') &&
 		sameId('traffic_mirror_target_id') &&
 		sameId('traffic_mirror_target_type') &&
+		sources(found) === sources(requested) &&
 		Number(found.priority) === Number(requested.priority)
 	);
 }
