@@ -68,6 +68,18 @@ describe('integer', () => {
 		rejects(vni, value),
 	);
 
+	// JavaScript's Number() reads all of these as whole numbers; none is one written in decimal.
+	it.each(['0x10', '0X1F', '1e2', '1E3', '0b11', '0o17', '12.0', '1_000', '+5', '-0', '007', '1 2', '12abc', '１２', '٤٢', 'Infinity'])(
+		'rejects %j, which is not a whole number written in decimal digits',
+		(value) => rejects(vni, value),
+	);
+
+	it('takes surrounding whitespace (a pasted value, an expression with a line break) as the number inside it', () => {
+		expect(accepts(vni, ' 12 ')).toBe(12);
+		expect(accepts(vni, '\t7\n')).toBe(7);
+		expect(accepts(vni, '0')).toBe(0);
+	});
+
 	it('describes the range', () => {
 		expect(describeConstraint(vni)).toBe('an integer from 0 to 16777215');
 	});
@@ -199,9 +211,39 @@ describe('cidr and portRange (filter rules)', () => {
 		}
 	});
 
+	// Lookalikes that some parsers read differently (a leading 0 is octal to inet_aton: 010 is 8) or not at all.
+	it.each([
+		'010.0.0.0/8',
+		'10.01.0.0/16',
+		'10.0.0.00/24',
+		'10.0.0.0/08',
+		'10.0.0.0/+8',
+		'::ffff:010.0.0.1/128',
+		'10.0.0.0/８',
+		'１0.0.0.0/8',
+		'fe80::1%eth0/64',
+		'0x0a.0.0.0/8',
+		'10.0.0/8',
+		'10.0.0.0.0/8',
+		'10.0.0.0/8/8',
+		'2001:db8::/032',
+		'2001:db8:::/32',
+		':2001:db8::/32',
+		'2001:db8:0:0:0:0:0:0:1/64',
+	])('rejects the lookalike %j', (value) => rejects({ kind: 'cidr' }, value));
+
+	it('accepts 0 as an octet and as a prefix, and trims surrounding whitespace', () => {
+		expect(accepts({ kind: 'cidr' }, '0.0.0.0/0')).toBe('0.0.0.0/0');
+		expect(accepts({ kind: 'cidr' }, '::/0')).toBe('::/0');
+		expect(accepts({ kind: 'cidr' }, ' 192.168.0.0/24 ')).toBe('192.168.0.0/24');
+		expect(accepts({ kind: 'cidr' }, '10.0.0.0/8')).toBe('10.0.0.0/8');
+	});
+
 	it('accepts low-high within 1–65535, rejects reversed or out-of-range ranges', () => {
 		expect(accepts({ kind: 'portRange' }, '80-200')).toBe('80-200');
 		expect(accepts({ kind: 'portRange' }, '1-65535')).toBe('1-65535');
-		for (const bad of ['0-10', '10-65536', '200-80', '80', '80-']) rejects({ kind: 'portRange' }, bad);
+		for (const bad of ['0-10', '10-65536', '200-80', '80', '80-', '080-200', '80-0200', '+80-200', '80 - 200', '８0-200']) {
+			rejects({ kind: 'portRange' }, bad);
+		}
 	});
 });

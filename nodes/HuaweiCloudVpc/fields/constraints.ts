@@ -20,7 +20,15 @@ export type ApiValue = string | number | boolean | string[];
 
 // Huawei Cloud resource IDs are UUIDs; checking the form also keeps `/`, `?`, `#`, `..`, CR and LF out of URL paths.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PORT_RANGE = /^(\d{1,5})-(\d{1,5})$/;
+/**
+ * A whole number in decimal digits, without a sign (no field of this API takes a negative one) or leading zeros: what
+ * JavaScript's Number() would also read from "0x10", "1e2", "0b11", "12.0" or "+5" is refused, and a leading 0 can
+ * mean octal elsewhere. Surrounding whitespace is trimmed first, as for IDs and CIDR blocks.
+ */
+const DECIMAL = /^(0|[1-9]\d*)$/;
+const PORT_RANGE = /^([1-9]\d{0,4})-([1-9]\d{0,4})$/;
+// A prefix length, or an IPv4 octet of a CIDR block: decimal, no leading zero (inet_aton reads 010 as 8).
+const SMALL_DECIMAL = /^(0|[1-9]\d{0,2})$/;
 
 export function describeConstraint(constraint: Constraint): string {
 	switch (constraint.kind) {
@@ -104,7 +112,7 @@ export function checkConstraint(constraint: Constraint, value: unknown): ApiValu
 			return value;
 		}
 		case 'integer': {
-			const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+			const number = typeof value === 'string' ? (DECIMAL.test(value.trim()) ? Number(value.trim()) : undefined) : value;
 			if (typeof number !== 'number' || !Number.isInteger(number)) return fail();
 			if (number < constraint.min || number > constraint.max) return fail();
 			return number;
@@ -159,9 +167,16 @@ function toList(value: unknown): string[] | undefined {
 	return items;
 }
 
+/**
+ * A CIDR block a rule matches on, strictly: an octet written with a leading zero is refused, as it means octal to
+ * some readers and decimal to others. (A server's address, by contrast, is read as the zero-padded decimal some
+ * logs print, and looked up in its canonical spelling.)
+ */
 function isCidr(value: string): boolean {
 	const [address, prefix, extra] = value.split('/');
-	if (extra !== undefined || prefix === undefined || !/^\d{1,3}$/.test(prefix)) return false;
+	if (extra !== undefined || prefix === undefined || !SMALL_DECIMAL.test(prefix)) return false;
+	const ipv4Part = address.slice(address.lastIndexOf(':') + 1);
+	if (ipv4Part.includes('.') && !ipv4Part.split('.').every((octet) => SMALL_DECIMAL.test(octet))) return false;
 	const bits = Number(prefix);
 	if (isIpv4(address)) return bits <= 32;
 	return isIpv6(address) && bits <= 128;
