@@ -20,25 +20,26 @@ const storedIds = async () => {
 	return (answer.json() as unknown as SessionsAnswer).traffic_mirror_sessions.map((session) => session.id);
 };
 
-test('two creates of one name in flight, one answer lost: each item gets its own session, not the other one', async () => {
-	api = await startFaultyApi();
-	api.emulator.setFaults({ script: [onCreate({ status: 503, when: 'after' })] });
+/** Two items named "twin" in flight together: both succeed, each with its own session, and those are all there is. */
+async function expectTwinsEachWithTheirOwnSession() {
 	const result = await api.runCreate([{ name: 'twin' }, { name: 'twin' }], { maxConcurrentRequests: 2 });
 	expect(result.error).toBeUndefined();
 	const [first, second] = result.items.map((item) => item.json.id);
 	expect(first).not.toBe(second);
 	expect((await storedIds()).sort()).toEqual([first, second].sort());
+}
+
+test('two creates of one name in flight, one answer lost: each item gets its own session, not the other one', async () => {
+	api = await startFaultyApi();
+	api.emulator.setFaults({ script: [onCreate({ status: 503, when: 'after' })] });
+	await expectTwinsEachWithTheirOwnSession();
 });
 
 test('a lost create does not look while another create of its name awaits its answer, so it cannot take that one', async () => {
 	api = await startFaultyApi();
 	// One create is refused unprocessed; the other is processed, its answer held back while the first looks.
 	api.emulator.setFaults({ script: [onCreate({ status: 503 }), onCreate({ lateAnswerMs: 300 })] });
-	const result = await api.runCreate([{ name: 'twin' }, { name: 'twin' }], { maxConcurrentRequests: 2 });
-	expect(result.error).toBeUndefined();
-	const [first, second] = result.items.map((item) => item.json.id);
-	expect(first).not.toBe(second);
-	expect((await storedIds()).sort()).toEqual([first, second].sort());
+	await expectTwinsEachWithTheirOwnSession();
 });
 
 test('a create of a name waits while a lost create of that name looks, so the look cannot take it', async () => {
@@ -53,11 +54,7 @@ test('a create of a name waits while a lost create of that name looks, so the lo
 			onCreate({ lateAnswerMs: 500 }), // the second create: made at once, its answer held back past the look
 		],
 	});
-	const result = await api.runCreate([{ name: 'twin' }, { name: 'twin' }], { maxConcurrentRequests: 2 });
-	expect(result.error).toBeUndefined();
-	const [first, second] = result.items.map((item) => item.json.id);
-	expect(first).not.toBe(second);
-	expect((await storedIds()).sort()).toEqual([first, second].sort());
+	await expectTwinsEachWithTheirOwnSession();
 });
 
 test('two creates of one name in flight, both answers lost: neither guesses; both fail naming the two candidates', async () => {
