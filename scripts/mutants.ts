@@ -1,0 +1,260 @@
+/**
+ * `npm run mutants`: breaks the node on purpose, one named mutation at a time, and runs the tests that should catch
+ * it. Each mutation is applied to a scratch copy of the repository (the checkout itself is never changed), which is
+ * first type-checked (a mutant that does not compile proves nothing) and then tested; a mutant is killed when a test
+ * fails, and survives when every test passes. The tests are first run once unmutated, so that a failure is the
+ * mutation's doing.
+ *
+ *   npm run mutants                       every mutation
+ *   npm run mutants -- max-retries-zero   only the ones named
+ *   npm run mutants -- --list             the mutations and the tests each one runs
+ *
+ * Exits 1 when a mutant survives, or a mutation no longer matches the source it breaks (the code moved on: update
+ * the mutation). Needs no build, no n8n and no network.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+const REPO_ROOT = join(__dirname, '..');
+const SKIPPED = new Set(['node_modules', '.git', 'dist', 'coverage']);
+
+interface Mutation {
+	name: string;
+	/** What the node then gets wrong. */
+	breaks: string;
+	file: string;
+	/** Text that occurs exactly once in the file, and what it becomes. */
+	find: string;
+	replace: string;
+	/** The test files that should catch it. */
+	tests: string[];
+}
+
+const SIGNER = 'nodes/HuaweiCloudVpc/transport/signer.ts';
+const REQUEST = 'nodes/HuaweiCloudVpc/transport/request.ts';
+const PAGINATE = 'nodes/HuaweiCloudVpc/transport/paginate.ts';
+
+const MUTATIONS: Mutation[] = [
+	{
+		name: 'signer-uri-no-trailing-slash',
+		breaks: 'the canonical URI loses the trailing slash the algorithm appends (spec §5 step 4)',
+		file: SIGNER,
+		find: "return encoded.endsWith('/') ? encoded : `${encoded}/`;",
+		replace: 'return encoded;',
+		// Receivers only, no signer test: the emulator and the signature server must refuse it on their own.
+		tests: ['test/node/session-get.test.ts', 'test/credentials/credential.test.ts'],
+	},
+	{
+		name: 'signer-headers-unsorted',
+		breaks: 'the canonical headers keep the order they were given in instead of sorting (spec §5 step 3)',
+		file: SIGNER,
+		find: '.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));',
+		replace: ';',
+		tests: ['test/node/session-get.test.ts', 'test/credentials/credential.test.ts'],
+	},
+	{
+		name: 'signer-query-values-unsorted',
+		breaks: 'the values of a repeated query key are not sorted (spec §5 step 5)',
+		file: SIGNER,
+		find: '.map(String).sort();',
+		replace: '.map(String);',
+		tests: ['test/signer/vectors.test.ts', 'test/signer/sdk-differential.test.ts'],
+	},
+	{
+		name: 'max-retries-zero',
+		breaks: 'nothing is ever retried, whatever Max Retries says',
+		file: REQUEST,
+		find: 'retry <= policy.maxRetries',
+		replace: 'retry <= 0',
+		tests: ['test/reliability/faults.test.ts'],
+	},
+	{
+		name: 'retry-time-cap-removed',
+		breaks: 'retries may go on for hours instead of stopping two minutes after the first attempt',
+		file: REQUEST,
+		find: 'clock.now() + delay - startedAt <= RETRY_MAX_TOTAL_MS',
+		replace: 'clock.now() + delay - startedAt <= RETRY_MAX_TOTAL_MS * 1000',
+		tests: ['test/transport/request.test.ts'],
+	},
+	{
+		name: 'post-resent-blindly',
+		breaks: 'a create that may have been processed is sent again without looking for what it made',
+		file: REQUEST,
+		find: "const mayRepeat = idempotent || failure.processed === 'no';",
+		replace: 'const mayRepeat = idempotent || failure.processed !== undefined;',
+		tests: ['test/reliability/faults.test.ts', 'test/transport/request.test.ts'],
+	},
+	{
+		name: 'throttling-not-retried',
+		breaks: 'a 429 is treated as a final refusal',
+		file: 'nodes/HuaweiCloudVpc/transport/retry.ts',
+		find: 'if (statusCode === 429) {',
+		replace: 'if (statusCode === 4290) {',
+		tests: ['test/reliability/faults.test.ts'],
+	},
+	{
+		name: 'secrets-not-redacted',
+		breaks: 'the secret key and the token a gateway echoes stay in the error',
+		file: REQUEST,
+		find: 'return secrets.reduce((redacted, secret) => redacted.split(secret).join(REDACTED), text);',
+		replace: 'return secrets.length < 0 ? REDACTED : text;',
+		tests: ['test/reliability/security.test.ts'],
+	},
+	{
+		name: 'repeated-marker-guard-removed',
+		breaks: 'a server that repeats a page marker keeps the listing going round',
+		file: PAGINATE,
+		find: 'if (marker !== undefined && seenMarkers.has(marker)) {',
+		replace: 'if (marker !== undefined && seenMarkers.has(marker) && seenMarkers.size < 0) {',
+		tests: ['test/transport/paginate.test.ts'],
+	},
+	{
+		name: 'page-size-over-the-api-limit',
+		breaks: 'Get Many asks for pages larger than the API allows (spec §3: 2000)',
+		file: PAGINATE,
+		find: 'export const MAX_PAGE_SIZE = 2000;',
+		replace: 'export const MAX_PAGE_SIZE = 2001;',
+		tests: ['test/transport/paginate.test.ts'],
+	},
+	{
+		name: 'ids-not-checked',
+		breaks: 'a resource ID from an upstream item is put in the path without checking it is a UUID',
+		file: 'nodes/HuaweiCloudVpc/fields/constraints.ts',
+		find: "typeof value === 'string' && UUID.test(value.trim()) ? value.trim() : fail()",
+		replace: "typeof value === 'string' ? value.trim() : fail()",
+		tests: ['test/reliability/security.test.ts'],
+	},
+	{
+		name: 'router-accepts-unknown-operation',
+		breaks: 'an operation the node does not declare runs Get instead of failing',
+		file: 'nodes/HuaweiCloudVpc/actions/router.ts',
+		find: 'throw new NodeOperationError(this.getNode(), `The operation',
+		replace: 'return trafficMirrorSession.get.execute;\n\t\t\tthrow new NodeOperationError(this.getNode(), `The operation',
+		tests: ['test/actions/router.test.ts'],
+	},
+	{
+		name: 'display-name-lower-case',
+		breaks: 'a parameter label in lower case, against n8n\'s Title Case rule',
+		file: 'nodes/HuaweiCloudVpc/fields/session.fields.ts',
+		find: "displayName: 'Packet Length',",
+		replace: "displayName: 'packet length',",
+		tests: ['test/node/description-lint.test.ts'],
+	},
+];
+
+type Outcome = 'killed' | 'survived' | 'not applied' | 'does not compile' | 'no result';
+
+interface Result {
+	mutation: Mutation;
+	outcome: Outcome;
+	failed: number;
+	total: number;
+	failedFiles: string[];
+	seconds: number;
+}
+
+function scratchCopy(): string {
+	const scratch = mkdtempSync(join(tmpdir(), 'hwc-vpc-mutant-'));
+	cpSync(REPO_ROOT, scratch, {
+		recursive: true,
+		filter: (source) => !SKIPPED.has(relative(REPO_ROOT, source).split('/')[0]),
+	});
+	symlinkSync(join(REPO_ROOT, 'node_modules'), join(scratch, 'node_modules'), 'dir');
+	return scratch;
+}
+
+function compiles(scratch: string): boolean {
+	const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+	return spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit'], { cwd: scratch }).status === 0;
+}
+
+interface JestReport {
+	numFailedTests: number;
+	numTotalTests: number;
+	numRuntimeErrorTestSuites: number;
+	testResults: Array<{ name: string; status: string }>;
+}
+
+function runTests(scratch: string, tests: string[]): JestReport | undefined {
+	const report = join(scratch, 'jest-report.json');
+	const jest = join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
+	spawnSync(process.execPath, [jest, '--runTestsByPath', ...tests, '--json', '--outputFile', report], {
+		cwd: scratch,
+		stdio: 'ignore',
+		timeout: 15 * 60_000,
+	});
+	try {
+		return JSON.parse(readFileSync(report, 'utf8')) as JestReport;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Runs the tests in a scratch copy, with `mutation` applied when one is given. */
+function trial(tests: string[], mutation?: Mutation): Omit<Result, 'mutation'> {
+	const started = Date.now();
+	const scratch = scratchCopy();
+	const done = (outcome: Outcome, report?: JestReport) => ({
+		outcome,
+		failed: report ? report.numFailedTests + report.numRuntimeErrorTestSuites : 0,
+		total: report?.numTotalTests ?? 0,
+		failedFiles: (report?.testResults ?? []).filter((suite) => suite.status !== 'passed').map((suite) => relative(scratch, suite.name)),
+		seconds: Math.round((Date.now() - started) / 1000),
+	});
+	try {
+		if (mutation) {
+			const path = join(scratch, mutation.file);
+			const source = readFileSync(path, 'utf8');
+			if (source.split(mutation.find).length !== 2) return done('not applied');
+			writeFileSync(path, source.replace(mutation.find, mutation.replace));
+			if (!compiles(scratch)) return done('does not compile');
+		}
+		const report = runTests(scratch, tests);
+		if (!report) return done('no result');
+		return done(report.numFailedTests + report.numRuntimeErrorTestSuites > 0 ? 'killed' : 'survived', report);
+	} finally {
+		rmSync(scratch, { recursive: true, force: true });
+	}
+}
+
+function main(args: string[]): number {
+	if (args.includes('--list')) {
+		for (const mutation of MUTATIONS) console.log(`${mutation.name}: ${mutation.breaks}\n  ${mutation.file}\n  tests: ${mutation.tests.join(' ')}`);
+		return 0;
+	}
+	const unknown = args.filter((name) => !MUTATIONS.some((mutation) => mutation.name === name));
+	if (unknown.length > 0) {
+		console.error(`Unknown mutation(s): ${unknown.join(', ')}; npm run mutants -- --list names them.`);
+		return 2;
+	}
+	const chosen = args.length === 0 ? MUTATIONS : MUTATIONS.filter((mutation) => args.includes(mutation.name));
+
+	const allTests = [...new Set(chosen.flatMap((mutation) => mutation.tests))];
+	console.log(`Unmutated: ${allTests.length} test files ...`);
+	const control = trial(allTests);
+	if (control.outcome !== 'survived') {
+		console.error(`The tests fail without any mutation (${control.failedFiles.join(', ') || control.outcome}): fix them first.`);
+		return 1;
+	}
+	console.log(`Unmutated: all ${control.total} tests pass (${control.seconds} s).\n`);
+
+	const results: Result[] = [];
+	for (const mutation of chosen) {
+		const result = { mutation, ...trial(mutation.tests, mutation) };
+		results.push(result);
+		const caughtBy = result.failedFiles.length > 0 ? `, failing: ${result.failedFiles.join(' ')}` : '';
+		console.log(`${result.outcome.padEnd(16)} ${mutation.name} (${result.failed}/${result.total} tests failed, ${result.seconds} s${caughtBy})`);
+	}
+
+	console.log('\n| mutation | what breaks | result | tests failed | caught by |\n|---|---|---|---|---|');
+	for (const { mutation, outcome, failed, total, failedFiles } of results) {
+		console.log(`| ${mutation.name} | ${mutation.breaks} | ${outcome} | ${failed}/${total} | ${failedFiles.join(', ')} |`);
+	}
+	const killed = results.filter((result) => result.outcome === 'killed').length;
+	console.log(`\n${killed} killed, ${results.length - killed} not killed, of ${results.length} mutations.`);
+	return killed === results.length ? 0 : 1;
+}
+
+process.exitCode = main(process.argv.slice(2));
