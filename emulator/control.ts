@@ -4,7 +4,9 @@
  *   GET   /__emulator/faults    → FaultSettings
  *   PUT   /__emulator/faults    → replace all fault settings (unnamed ones back to defaults) → FaultSettings
  *   PATCH /__emulator/faults    → change the named fault settings only → FaultSettings
- *   POST  /__emulator/reset     → resources, counters, faults and lockouts back to the start → 204
+ *   POST  /__emulator/reset     → resources, counters, faults, lockouts and timestamp offset back to the start → 204
+ *   PUT   /__emulator/timestamp-offset → `{"seconds": -93600}`: timestamps of resources created or changed from
+ *                                 now on are that far off the clock (to have old resources) → 200 `{"seconds"}`
  *   POST  /__emulator/ports     → add a port `{name, id?, status?, device_owner?, device_id?, network_id?,
  *                                 mac_address?, ip_address?}` → 201 `{"port": Port}`
  * Errors are `{"error": "<message>"}` with 400 (bad input) or 404 (unknown control path).
@@ -25,6 +27,7 @@ export interface ControlTarget {
 	setFaults(partial: Partial<FaultSettings>): void;
 	replaceFaults(settings: Partial<FaultSettings>): void;
 	reset(): void;
+	setTimestampOffset(seconds: number): void;
 	addPort(body: unknown): Port;
 }
 
@@ -61,6 +64,11 @@ export function handleControl(
 				target.reset();
 				response.writeHead(204).end();
 				return;
+			case 'PUT timestamp-offset': {
+				const { seconds } = parseBody(body) as { seconds?: unknown };
+				target.setTimestampOffset(seconds as number);
+				return sendJson(response, 200, { seconds });
+			}
 			case 'POST ports':
 				return sendJson(response, 201, { port: target.addPort(parseBody(body)) });
 			default:

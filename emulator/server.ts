@@ -40,6 +40,12 @@ export interface RunningEmulator {
 	reset(): void;
 	/** Adds a port to the v1 ports list (same input as `POST /__emulator/ports`). */
 	addPort(port: Record<string, unknown>): Port;
+	/**
+	 * Resources created or changed from now on carry `created_at`/`updated_at` this many seconds off the emulator's
+	 * clock (negative: in the past), so that old resources exist without waiting; the gateway's signature window
+	 * keeps the true clock. `reset()` sets it back to 0.
+	 */
+	setTimestampOffset(seconds: number): void;
 	/** Stops listening and closes every connection, keep-alive ones included. */
 	close(): Promise<void>;
 }
@@ -53,6 +59,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 	const faults = new FaultEngine(options.faults);
 	const authenticator = new Authenticator(options);
 	seedDemoPorts(state, options.projectId);
+	let timestampOffsetMs = 0;
 
 	const control = {
 		counters: () => counters.snapshot(state),
@@ -65,11 +72,16 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 			counters.reset();
 			faults.reset();
 			authenticator.reset();
+			timestampOffsetMs = 0;
 		},
 		addPort: (body: unknown) => {
 			const port = addPort(state, options.projectId, body);
 			counters.resourceCreated('ports');
 			return port;
+		},
+		setTimestampOffset: (seconds: number) => {
+			if (!Number.isInteger(seconds)) throw new Error('The timestamp offset must be a whole number of seconds.');
+			timestampOffsetMs = seconds * 1000;
 		},
 	};
 
@@ -88,7 +100,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 				id: match.id,
 				query: new URLSearchParams(rawQuery),
 				body,
-				timestamp: formatTimestamp(now),
+				timestamp: formatTimestamp(new Date(now.getTime() + timestampOffsetMs)),
 			});
 		} catch (error) {
 			if (error instanceof ApiError) return error;
@@ -213,6 +225,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 		setFaults: control.setFaults,
 		reset: control.reset,
 		addPort: control.addPort,
+		setTimestampOffset: control.setTimestampOffset,
 		close: () =>
 			new Promise<void>((resolve, reject) => {
 				server.close((error) => (error ? reject(error) : resolve()));

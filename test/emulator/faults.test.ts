@@ -235,4 +235,23 @@ describe('counters and the control API', () => {
 		expect((await control(emulator, 'GET', 'faults')).body.latencyMs).toBe(0);
 		expect((await control(emulator, 'GET', 'nothing')).status).toBe(404);
 	});
+
+	it('dates resources made while a timestamp offset is set that far back, and reset sets it back to now', async () => {
+		const createdAt = async () => {
+			const answer = await signedRequest(emulator, 'POST', v3Path('traffic-mirror-filters'), {
+				body: { traffic_mirror_filter: { name: 'dated' } },
+				signingDate: FROZEN,
+			});
+			expect(answer.status).toBe(201);
+			return Date.parse((answer.json() as unknown as FilterAnswer).traffic_mirror_filter.created_at);
+		};
+		const offset = await control(emulator, 'PUT', 'timestamp-offset', { seconds: -26 * 3600 });
+		expect(offset).toEqual({ status: 200, body: { seconds: -26 * 3600 } });
+		// The timestamps have whole seconds; the frozen clock has milliseconds.
+		expect(FROZEN.getTime() - (await createdAt())).toBeGreaterThanOrEqual(26 * 3600 * 1000);
+		expect(FROZEN.getTime() - (await createdAt())).toBeLessThan(26 * 3600 * 1000 + 1000);
+		expect((await control(emulator, 'PUT', 'timestamp-offset', { seconds: 'yesterday' })).status).toBe(400);
+		await control(emulator, 'POST', 'reset');
+		expect(FROZEN.getTime() - (await createdAt())).toBeLessThan(1000);
+	});
 });
