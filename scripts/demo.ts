@@ -1,6 +1,8 @@
 /**
  * `npm run demo`: the example workflow `examples/create-traffic-mirror-sessions.json`, run headlessly in a real n8n
- * that has this package installed as a community package, against the local emulator. Prints what was created.
+ * that has this package installed as a community package, against the local emulator. The demo makes the choices a
+ * user makes in the example (the servers to mirror, the analyser) with the emulator's demo network, then prints what
+ * was created.
  * Whatever it started (the emulator, n8n and its children) is stopped when it ends, fails or is interrupted; a failure
  * ends with one line saying what failed and what to do.
  */
@@ -8,7 +10,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startEmulator, DEMO_PORTS, type RunningEmulator } from '../emulator/server';
-import { nodeJson, prepareN8n, REPO_ROOT, runSucceeded, stopChildren, StepFailure, type PreparedN8n, type WorkflowFile } from './n8n';
+import {
+	DEMO_CREATE_SESSIONS_PICKS,
+	nodeJson,
+	prepareN8n,
+	REPO_ROOT,
+	runSucceeded,
+	stopChildren,
+	StepFailure,
+	withPicks,
+	type PreparedN8n,
+	type WorkflowFile,
+} from './n8n';
 import { printTable, step, withProgress } from './n8n/console';
 
 const EXAMPLE = join(REPO_ROOT, 'examples', 'create-traffic-mirror-sessions.json');
@@ -47,7 +60,12 @@ async function main(): Promise<void> {
 			{ heartbeat: false },
 		);
 		const { n8n } = prepared;
-		const workflow = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as WorkflowFile;
+		const workflow = withPicks(JSON.parse(readFileSync(EXAMPLE, 'utf8')) as WorkflowFile, DEMO_CREATE_SESSIONS_PICKS);
+		console.log(
+			`Choices made in the example: ${Object.entries(DEMO_CREATE_SESSIONS_PICKS)
+				.map(([pick, { value, label }]) => `${pick} = ${label ?? String(value)}`)
+				.join('; ')}`,
+		);
 		await withProgress(`Importing the example workflow "${workflow.name}"`, () =>
 			step('Importing the example workflow', N8N_ADVICE, () => n8n.importWorkflows([workflow])),
 		);

@@ -16,6 +16,7 @@ export type { BatchResult, CredentialFile, WorkflowFile } from './instance';
 export { buildAndPack, ensureN8n, installCommunityPackage, REPO_ROOT } from './install';
 export type { PackedPackage, Progress } from './install';
 export { nodeItems, nodeJson, parseRunOutput, runSucceeded } from './run';
+export { DEMO_ANALYSER, DEMO_CREATE_SESSIONS_PICKS, picksOf, withPicks } from './picks';
 export type { N8nItem, N8nRun } from './run';
 export { freePort, stopChildren } from './process';
 export { StepFailure } from './console';

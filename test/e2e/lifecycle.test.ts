@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { nodeItems, nodeJson, type BatchResult, type N8nRun } from '../../scripts/n8n';
+import { DEMO_ANALYSER, nodeItems, nodeJson, withPicks, type BatchResult, type N8nRun } from '../../scripts/n8n';
 import { startE2e, PREPARE_TIMEOUT_MS, successfulRun, type E2eEnvironment } from './setup';
 import {
 	byId,
@@ -21,7 +21,12 @@ import {
 
 const MISSING_ID = randomUUID();
 
-const lifecycle = exampleWorkflow('filter-rules-session-lifecycle.json');
+/** The shipped example with a user's choices: web-01 mirrored, web-02 added, to the analyser. */
+const lifecycle = withPicks(exampleWorkflow('filter-rules-session-lifecycle.json'), {
+	'Create Session.trafficMirrorSources': { value: [WEB_01] },
+	'Create Session.trafficMirrorTargetId': DEMO_ANALYSER,
+	'Add Sources.trafficMirrorSources': { value: [WEB_02] },
+});
 
 const getMany = chainWorkflow('e2eGetMany1', [
 	createFilterNode('get-many-filter'),

@@ -2,7 +2,17 @@
  * Traffic Mirror Session Create in a real n8n (the packed package installed as a community package), against the
  * emulator: the seed's example, every optional field, Continue On Fail, a stop on error, and the shipped example.
  */
-import { nodeItems, nodeJson, runSucceeded, type BatchResult, type N8nRun } from '../../scripts/n8n';
+import { DEMO_SERVERS } from '../../emulator/server';
+import {
+	DEMO_CREATE_SESSIONS_PICKS,
+	nodeItems,
+	nodeJson,
+	picksOf,
+	runSucceeded,
+	withPicks,
+	type BatchResult,
+	type N8nRun,
+} from '../../scripts/n8n';
 import { startE2e, PREPARE_TIMEOUT_MS, successfulRun, type E2eEnvironment } from './setup';
 import {
 	ANALYSER,
@@ -80,7 +90,9 @@ const stopOnError = chainWorkflow('e2eStopOnError1', [
 	createSessionsNode(),
 ]);
 
-const example = exampleWorkflow('create-traffic-mirror-sessions.json');
+const shippedExample = exampleWorkflow('create-traffic-mirror-sessions.json');
+/** The example as `npm run demo` runs it: the servers and the analyser chosen, nothing else changed. */
+const example = withPicks(shippedExample, DEMO_CREATE_SESSIONS_PICKS);
 
 let e2e: E2eEnvironment;
 let batch: BatchResult;
@@ -161,11 +173,16 @@ test('without Continue On Fail, the run fails on the invalid item after creating
 	expect(`${error?.message} ${error?.description ?? ''}`).toMatch(/Priority/);
 });
 
-test('runs the shipped example: a filter, three sessions, and the same three read back', () => {
+test('runs the shipped example with the demo\'s choices: a filter, one session per server, read back', () => {
+	expect(picksOf(shippedExample)).toEqual(Object.keys(DEMO_CREATE_SESSIONS_PICKS));
 	const run = successfulRun(batch, example.id);
 	const created = nodeJson(run, 'Create Sessions');
 	const readBack = nodeJson(run, 'Read Back Sessions');
-	expect(created.map((session) => session.name)).toEqual(['mirror-web-01', 'mirror-web-02', 'mirror-db-01']);
+	expect(created.map((session) => [session.name, session.traffic_mirror_sources, session.traffic_mirror_target_id])).toEqual([
+		[`mirror-${DEMO_SERVERS.web01}`, [WEB_01], ANALYSER],
+		['mirror-192.168.0.12', [WEB_02], ANALYSER],
+		[`mirror-${DEMO_SERVERS.db01}`, [DB_01], ANALYSER],
+	]);
 	expect(readBack.map((session) => session.id).sort()).toEqual(created.map((session) => session.id).sort());
 	expect(readBack.map((session) => session.virtual_network_id).sort()).toEqual([1001, 1002, 1003]);
 });
@@ -178,9 +195,9 @@ test('the emulator received exactly those creates: each session once, the invali
 		'cof-first': 1,
 		'cof-third': 1,
 		'stop-first': 1,
-		'mirror-web-01': 1,
-		'mirror-web-02': 1,
-		'mirror-db-01': 1,
+		[`mirror-${DEMO_SERVERS.web01}`]: 1,
+		'mirror-192.168.0.12': 1,
+		[`mirror-${DEMO_SERVERS.db01}`]: 1,
 	});
 	expect(counters.created).toMatchObject({ filters: 5, sessions: 8 });
 	expect(counters.requests.byOperation.CreateTrafficMirrorSession).toBe(8);
