@@ -132,6 +132,19 @@ export class N8nInstance {
 	}
 
 	/**
+	 * Makes an imported workflow live, so that its triggers (webhooks) listen once n8n starts: `n8n publish:workflow`
+	 * in n8n 2.x, `n8n update:workflow --active=true` in 1.x, which has no publishing.
+	 */
+	async publishWorkflow(workflowId: string): Promise<void> {
+		const published = await this.command(['publish:workflow', `--id=${workflowId}`]);
+		if (published.code === 0) return;
+		if (!/command .*not found/i.test(`${published.stdout}\n${published.stderr}`)) {
+			throw new Error(`n8n publish:workflow failed (exit ${published.code}):\n${published.stdout}\n${published.stderr}`);
+		}
+		await this.mustSucceed(['update:workflow', `--id=${workflowId}`, '--active=true']);
+	}
+
+	/**
 	 * `n8n execute --id`: the run, whatever its outcome. A run whose workflow failed is returned too (status `error`,
 	 * the error in `data.resultData.error`); only output that holds no run at all throws.
 	 */

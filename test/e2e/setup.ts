@@ -1,5 +1,13 @@
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
-import { prepareN8n, runSucceeded, type BatchResult, type N8nInstance, type N8nRun, type PreparedN8n } from '../../scripts/n8n';
+import {
+	freePort,
+	prepareN8n,
+	runSucceeded,
+	type BatchResult,
+	type N8nInstance,
+	type N8nRun,
+	type PreparedN8n,
+} from '../../scripts/n8n';
 
 /**
  * Each CLI start of n8n takes 5 to 8 seconds, and on a machine that has never run the project the first suite installs
@@ -41,4 +49,55 @@ export function successfulRun(batch: BatchResult, id: string): N8nRun {
 	if (!run) throw new Error(`No run of ${id}; n8n said:\n${batch.raw.stdout}\n${batch.raw.stderr}`);
 	expect(runSucceeded(run)).toBe(true);
 	return run;
+}
+
+export interface N8nServer {
+	/** `http://127.0.0.1:<port>`. */
+	url: string;
+	/** What n8n printed so far, for a failing test to show. */
+	output(): string;
+	stop(): Promise<void>;
+}
+
+const SERVER_START_TIMEOUT_MS = 180_000;
+const SERVER_START_ATTEMPTS = 2;
+
+/**
+ * `n8n start` on a free port, returned once the published workflow's webhook at `webhookPath` listens: a POST
+ * without its token is refused (403) rather than unknown (404), which n8n answers before it has registered it.
+ * Suites run side by side, so a port chosen free may be taken before n8n binds it: an n8n that exits while starting
+ * is started once more, on new ports.
+ */
+export async function startN8nServer(n8n: N8nInstance, webhookPath: string): Promise<N8nServer> {
+	const failures: string[] = [];
+	for (let attempt = 1; attempt <= SERVER_START_ATTEMPTS; attempt++) {
+		const port = await freePort();
+		const url = `http://127.0.0.1:${port}`;
+		const child = await n8n.startEditor(port);
+		let output = '';
+		child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+		const stop = async () => {
+			if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+			await exited;
+		};
+		const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
+		while (Date.now() < deadline && child.exitCode === null) {
+			const status = await fetch(`${url}/webhook/${webhookPath}`, { method: 'POST' }).then(
+				(response) => response.status,
+				() => undefined,
+			);
+			if (status !== undefined && status !== 404) return { url, output: () => output, stop };
+			await new Promise((wake) => setTimeout(wake, 500));
+		}
+		await stop();
+		failures.push(
+			child.exitCode !== null
+				? `attempt ${attempt}: n8n start exited with ${child.exitCode}:\n${output}`
+				: `attempt ${attempt}: the webhook ${webhookPath} did not listen within ${SERVER_START_TIMEOUT_MS / 1000}s:\n${output}`,
+		);
+		if (child.exitCode === null) break;
+	}
+	throw new Error(failures.join('\n'));
 }
