@@ -19,6 +19,7 @@ export interface AuthSettings {
 	accessKeyId: string;
 	secretAccessKey: string;
 	securityToken?: string;
+	securityTokenExpiresAt?: Date;
 	akLockout: boolean;
 }
 
@@ -84,7 +85,7 @@ export class Authenticator {
 		const signedAt = parseSdkDate(sdkDate);
 		if (signedAt === undefined) throw authenticationFailed('verify aksk signature fail, invalid x-sdk-date format');
 		if (Math.abs(now - signedAt) > MAX_CLOCK_SKEW_MS) throw authenticationFailed('signature expired');
-		this.checkSecurityToken(request, signedHeaders);
+		this.checkSecurityToken(request, signedHeaders, now);
 
 		const expected = recomputeSignature(request, signedHeaders, this.settings);
 		if (!expected) {
@@ -102,7 +103,7 @@ export class Authenticator {
 	}
 
 	/** Temporary credentials come with a token that must be sent and signed; permanent ones come without. */
-	private checkSecurityToken(request: ReceivedRequest, signedHeaders: string[]): void {
+	private checkSecurityToken(request: ReceivedRequest, signedHeaders: string[], now: number): void {
 		const token = header(request.headers, 'x-security-token');
 		const expected = this.settings.securityToken;
 		if (expected === undefined) {
@@ -114,5 +115,7 @@ export class Authenticator {
 			throw authenticationFailed('verify aksk signature fail, x-security-token is not signed');
 		}
 		if (!sameText(token, expected)) throw authenticationFailed('decrypt token fail');
+		const expiresAt = this.settings.securityTokenExpiresAt;
+		if (expiresAt && now >= expiresAt.getTime()) throw authenticationFailed('token expires');
 	}
 }

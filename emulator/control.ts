@@ -9,6 +9,8 @@
  *                                 now on are that far off the clock (to have old resources) → 200 `{"seconds"}`
  *   POST  /__emulator/ports     → add a port `{name, id?, status?, device_owner?, device_id?, network_id?,
  *                                 mac_address?, ip_address?}` → 201 `{"port": Port}`
+ *   POST  /__emulator/loadbalancers → add a load balancer `{name?, id?, description?, vip_address?, public_ip?,
+ *                                 guaranteed?}` → 201 `{"loadbalancer": LoadBalancer}`
  * Errors are `{"error": "<message>"}` with 400 (bad input) or 404 (unknown control path).
  */
 import { ServerResponse } from 'node:http';
@@ -16,7 +18,7 @@ import { ServerResponse } from 'node:http';
 import { parseFaultSettings } from './faults';
 import { sendJson } from './http';
 import { FaultSettings } from './options';
-import { Port } from './model';
+import { LoadBalancer, Port } from './model';
 import { CountersSnapshot } from './counters';
 
 export const CONTROL_PREFIX = '/__emulator/';
@@ -29,6 +31,7 @@ export interface ControlTarget {
 	reset(): void;
 	setTimestampOffset(seconds: number): void;
 	addPort(body: unknown): Port;
+	addLoadBalancer(body: unknown): LoadBalancer;
 }
 
 function parseBody(raw: Buffer): unknown {
@@ -71,6 +74,8 @@ export function handleControl(
 			}
 			case 'POST ports':
 				return sendJson(response, 201, { port: target.addPort(parseBody(body)) });
+			case 'POST loadbalancers':
+				return sendJson(response, 201, { loadbalancer: target.addLoadBalancer(parseBody(body)) });
 			default:
 				return sendJson(response, 404, { error: `Unknown control endpoint: ${method} ${rawPath}` });
 		}

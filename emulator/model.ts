@@ -88,11 +88,51 @@ export interface Port {
 	enable_efi: boolean;
 }
 
+/**
+ * An ELB v3 load balancer, with the fields of the documented answer of `GET /v3/{project_id}/elb/loadbalancers`
+ * (the official Go SDK's `LoadBalancer` model); `listeners`, `pools` and `tags` stay empty here.
+ */
+export interface LoadBalancer {
+	id: string;
+	name: string;
+	description: string;
+	provisioning_status: string;
+	operating_status: string;
+	admin_state_up: boolean;
+	provider: string;
+	project_id: string;
+	vpc_id: string;
+	vip_subnet_cidr_id: string;
+	/** The private IPv4 address: every load balancer has one; a public one has an EIP besides. */
+	vip_address: string;
+	vip_port_id: string;
+	ipv6_vip_address: string | null;
+	ipv6_vip_virsubnet_id: string | null;
+	ipv6_vip_port_id: string | null;
+	eips: Array<{ eip_id: string; eip_address: string; ip_version: number }>;
+	publicips: Array<{ publicip_id: string; publicip_address: string; ip_version: number }>;
+	/** Dedicated (`true`) or shared (`false`). */
+	guaranteed: boolean;
+	availability_zone_list: string[];
+	listeners: Array<{ id: string }>;
+	pools: Array<{ id: string }>;
+	tags: Array<{ key: string; value: string }>;
+	enterprise_project_id: string;
+	l4_flavor_id: string | null;
+	l7_flavor_id: string | null;
+	elb_virsubnet_ids: string[];
+	ip_target_enable: boolean;
+	deletion_protection_enable: boolean;
+	created_at: string;
+	updated_at: string;
+}
+
 export class EmulatorState {
 	readonly sessions = new Collection<TrafficMirrorSession>();
 	readonly filters = new Collection<TrafficMirrorFilter>();
 	readonly rules = new Collection<TrafficMirrorFilterRule>();
 	readonly ports = new Collection<Port>();
+	readonly loadBalancers = new Collection<LoadBalancer>();
 	/** Rule ids per filter id in creation order, so a filter's answer does not scan every rule. */
 	readonly ruleIdsByFilter = new Map<string, Set<string>>();
 
@@ -101,6 +141,7 @@ export class EmulatorState {
 		this.filters.clear();
 		this.rules.clear();
 		this.ports.clear();
+		this.loadBalancers.clear();
 		this.ruleIdsByFilter.clear();
 	}
 }

@@ -73,6 +73,11 @@ export interface EmulatorOptions {
 	secretAccessKey: string;
 	/** When set, requests must carry and sign `X-Security-Token` with this value (temporary credentials). */
 	securityToken?: string;
+	/**
+	 * With `securityToken`: when the temporary credentials expire (IAM issues them for 15 minutes to 24 hours). From
+	 * then on the token is refused as expired.
+	 */
+	securityTokenExpiresAt?: Date;
 	projectId: string;
 	faults: Partial<FaultSettings>;
 	/**
@@ -111,6 +116,7 @@ export function resolveOptions(options: Partial<EmulatorOptions> = {}): Emulator
 		accessKeyId: options.accessKeyId ?? EMULATOR_DEFAULTS.accessKeyId,
 		secretAccessKey: options.secretAccessKey ?? EMULATOR_DEFAULTS.secretAccessKey,
 		securityToken: options.securityToken || undefined,
+		securityTokenExpiresAt: options.securityTokenExpiresAt,
 		projectId: options.projectId ?? EMULATOR_DEFAULTS.projectId,
 		faults: options.faults ?? {},
 		akLockout: options.akLockout ?? true,

@@ -16,14 +16,16 @@ import { Counters, CountersSnapshot, FaultKind } from './counters';
 import { ApiError, apiNotFound, backendFailure, ERROR_CODES, throttled } from './errors';
 import { FaultEngine, FaultPlan, PlannedFailure } from './faults';
 import { errorBody, htmlErrorPage, readBody, sendJson, sendText } from './http';
-import { EmulatorState, formatTimestamp, Port } from './model';
+import { EmulatorState, formatTimestamp, LoadBalancer, Port } from './model';
 import { OperationResult } from './operation';
 import { EmulatorOptions, FaultSettings, resolveOptions } from './options';
+import { addLoadBalancer, seedDemoLoadBalancers } from './resources/loadbalancers';
 import { addPort, seedDemoPorts } from './resources/ports';
 import { matchRoute, RouteMatch } from './router';
 
 export type { EmulatorOptions, FaultSettings, ScriptedFault } from './options';
 export type { CountersSnapshot } from './counters';
+export { DEMO_LOAD_BALANCERS } from './resources/loadbalancers';
 export { DEMO_PORTS, DEMO_SERVERS } from './resources/ports';
 
 export interface RunningEmulator {
@@ -36,7 +38,7 @@ export interface RunningEmulator {
 	faults(): FaultSettings;
 	/** Changes the named fault settings only. */
 	setFaults(partial: Partial<FaultSettings>): void;
-	/** Resources (demo ports re-seeded), counters, faults and lockouts back to how the emulator started. */
+	/** Resources (demo ports and load balancers re-seeded), counters, faults and lockouts back to how it started. */
 	reset(): void;
 	/** Adds a port to the v1 ports list (same input as `POST /__emulator/ports`). */
 	addPort(port: Record<string, unknown>): Port;
@@ -46,6 +48,8 @@ export interface RunningEmulator {
 	 * keeps the true clock. `reset()` sets it back to 0.
 	 */
 	setTimestampOffset(seconds: number): void;
+	/** Adds a load balancer to the ELB list (same input as `POST /__emulator/loadbalancers`). */
+	addLoadBalancer(loadBalancer: Record<string, unknown>): LoadBalancer;
 	/** Stops listening and closes every connection, keep-alive ones included. */
 	close(): Promise<void>;
 }
@@ -58,7 +62,11 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 	const counters = new Counters();
 	const faults = new FaultEngine(options.faults);
 	const authenticator = new Authenticator(options);
-	seedDemoPorts(state, options.projectId);
+	const seed = () => {
+		seedDemoPorts(state, options.projectId);
+		seedDemoLoadBalancers(state, options.projectId, formatTimestamp(options.clock()));
+	};
+	seed();
 	let timestampOffsetMs = 0;
 
 	const control = {
@@ -68,7 +76,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 		replaceFaults: (settings: Partial<FaultSettings>) => faults.replace(settings),
 		reset: () => {
 			state.clear();
-			seedDemoPorts(state, options.projectId);
+			seed();
 			counters.reset();
 			faults.reset();
 			authenticator.reset();
@@ -83,6 +91,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 			if (!Number.isInteger(seconds)) throw new Error('The timestamp offset must be a whole number of seconds.');
 			timestampOffsetMs = seconds * 1000;
 		},
+		addLoadBalancer: (body: unknown) => addLoadBalancer(state, options.projectId, body, formatTimestamp(options.clock())),
 	};
 
 	/** Runs the operation; service errors become answers here, the gateway's are thrown before. */
@@ -226,6 +235,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 		reset: control.reset,
 		addPort: control.addPort,
 		setTimestampOffset: control.setTimestampOffset,
+		addLoadBalancer: control.addLoadBalancer,
 		close: () =>
 			new Promise<void>((resolve, reject) => {
 				server.close((error) => (error ? reject(error) : resolve()));

@@ -25,10 +25,12 @@ export function existingSources(state: EmulatorState, sources: string[]): string
 }
 
 /**
- * The target of its type: an existing network interface for `eni`. The emulator models no load balancers yet, so
- * an `elb` target only has to be a well-formed ID (a UUID, as load balancer IDs are) `[U]`.
+ * The target of its type: an existing network interface for `eni`, an existing load balancer of the project for
+ * `elb`. An unknown load balancer is a 404 like an unknown port `[U: status, code and wording]`; one with a public IP
+ * is accepted, as nothing documents that it is refused `[U]`.
  */
 export function checkTarget(state: EmulatorState, type: string, id: string, where: string): void {
 	if (type === 'eni') existingPort(state, id);
 	else if (!UUID.test(id)) throw invalid(`${where} must be the ID of a private load balancer; got "${id}".`);
+	else if (!state.loadBalancers.get(id)) throw notFound('Loadbalancer', id);
 }

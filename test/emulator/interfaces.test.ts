@@ -1,7 +1,7 @@
 /** Sessions name network interfaces that must exist (emulator/resources/interfaces.ts), as the real service looks them up. */
 import { randomUUID } from 'node:crypto';
 
-import { DEMO_PORTS, startEmulator, type RunningEmulator } from '../../emulator/server';
+import { DEMO_LOAD_BALANCERS, DEMO_PORTS, startEmulator, type RunningEmulator } from '../../emulator/server';
 import { SessionAnswer, signedRequest, SOURCE_PORT_ID, TARGET_PORT_ID, v3Path } from './helpers';
 
 let emulator: RunningEmulator;
@@ -48,13 +48,19 @@ test.each([
 	expect(emulator.counters().stored.sessions).toBe(before);
 });
 
-test('an elb target must be a load balancer ID (any UUID, until load balancers are modelled)', async () => {
-	const loadBalancer = randomUUID();
+test('an elb target must be a load balancer of the project', async () => {
+	const loadBalancer = DEMO_LOAD_BALANCERS[0].id;
 	const created = await create({ traffic_mirror_target_type: 'elb', traffic_mirror_target_id: loadBalancer });
 	expect(created.status).toBe(201);
 	const refused = await create({ traffic_mirror_target_type: 'elb', traffic_mirror_target_id: 'elb-1' });
 	expect(refused.status).toBe(400);
 	expect(refused.json()).toMatchObject({ error_code: 'VPC.0002' });
+	const unknown = randomUUID();
+	const notFound = await create({ traffic_mirror_target_type: 'elb', traffic_mirror_target_id: unknown });
+	expect(notFound.status).toBe(404);
+	expect(notFound.json()).toMatchObject({ error_code: 'VPC.0003', error_msg: `Loadbalancer ${unknown} could not be found.` });
+	// A network interface is no load balancer.
+	expect((await create({ traffic_mirror_target_type: 'elb', traffic_mirror_target_id: TARGET_PORT_ID })).status).toBe(404);
 
 	// The type changed alone is checked against the target the session has: that ID is no network interface.
 	const id = (created.json() as unknown as SessionAnswer).traffic_mirror_session.id;

@@ -4,7 +4,7 @@
  */
 import { v3 } from '@huaweicloud/huaweicloud-sdk-vpc';
 
-import { startEmulator, RunningEmulator } from '../../emulator/server';
+import { DEMO_LOAD_BALANCERS, startEmulator, RunningEmulator } from '../../emulator/server';
 import {
 	Answered,
 	createSessionRequest,
@@ -248,7 +248,8 @@ describe('sessions through the SDK', () => {
 							.withPacketLength(1)
 							.withPriority(32766)
 							.withEnabled('false')
-							.withTrafficMirrorTargetType('elb'),
+							.withTrafficMirrorTargetType('elb')
+							.withTrafficMirrorTargetId(DEMO_LOAD_BALANCERS[0].id),
 					),
 				),
 			),
@@ -260,6 +261,7 @@ describe('sessions through the SDK', () => {
 			priority: 32766,
 			enabled: false,
 			traffic_mirror_target_type: 'elb',
+			traffic_mirror_target_id: DEMO_LOAD_BALANCERS[0].id,
 			name: '镜像-session.1',
 		});
 
