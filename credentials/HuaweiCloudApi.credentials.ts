@@ -75,6 +75,16 @@ export class HuaweiCloudApi implements ICredentialType {
 			description: 'Base URL of the VPC API; must be https, except loopback addresses such as http://127.0.0.1:9780',
 		},
 		{
+			displayName: 'ELB Endpoint',
+			name: 'elbEndpoint',
+			type: 'string',
+			default: '',
+			placeholder: 'https://elb.my-region.example.com',
+			displayOptions: { show: { region: [CUSTOM_ENDPOINT] } },
+			description:
+				'Base URL of the ELB API, where the Traffic Mirror Target picker lists load balancers. Leave it empty when it is the Endpoint with "vpc." changed to "elb.".',
+		},
+		{
 			displayName: 'Project ID',
 			name: 'projectId',
 			type: 'string',

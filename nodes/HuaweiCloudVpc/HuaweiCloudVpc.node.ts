@@ -7,7 +7,7 @@ import * as trafficMirrorSession from './actions/trafficMirrorSession';
 import { requestOptionsDescription } from './actions/options';
 import { router } from './actions/router';
 import {
-	searchPorts,
+	searchMirrorTargets,
 	searchTrafficMirrorFilterRules,
 	searchTrafficMirrorFilters,
 	searchTrafficMirrorSessions,
@@ -62,7 +62,7 @@ export class HuaweiCloudVpc implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchPorts, searchTrafficMirrorFilterRules, searchTrafficMirrorFilters, searchTrafficMirrorSessions },
+		listSearch: { searchMirrorTargets, searchTrafficMirrorFilterRules, searchTrafficMirrorFilters, searchTrafficMirrorSessions },
 		loadOptions: { getPorts },
 	};
 

@@ -37,6 +37,8 @@ export function emulatorCredential(emulatorUrl: string): CredentialFile {
 			projectId: EMULATOR_DEFAULTS.projectId,
 			region: 'custom',
 			endpoint: emulatorUrl,
+			// The emulator serves the ELB API too.
+			elbEndpoint: emulatorUrl,
 		},
 	};
 }

@@ -1,4 +1,4 @@
-import { CUSTOM_ENDPOINT, resolveEndpoint } from '../../nodes/HuaweiCloudVpc/transport/endpoint';
+import { CUSTOM_ENDPOINT, resolveElbEndpoint, resolveEndpoint } from '../../nodes/HuaweiCloudVpc/transport/endpoint';
 import { SDK_REGIONS } from '../helpers/sdk-regions';
 
 describe('region endpoints', () => {
@@ -59,5 +59,41 @@ describe('custom endpoints', () => {
 		expect(() => custom('vpc.example.com')).toThrow('is not a URL');
 		expect(() => resolveEndpoint({})).toThrow('is not a URL');
 		expect(resolveEndpoint({ endpoint: 'https://vpc.example.com' })).toBe('https://vpc.example.com');
+	});
+});
+
+describe('the ELB endpoint, where the target picker lists load balancers', () => {
+	// The regions of the official Go SDK's ElbRegion (services/elb/v3/region/region.go): an independent list.
+	const ELB_SDK_REGIONS = [
+		'af-north-1', 'af-south-1', 'ae-ad-1', 'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4',
+		'cn-east-2', 'cn-east-3', 'cn-east-4', 'cn-east-5', 'cn-north-1', 'cn-north-2', 'cn-north-4', 'cn-north-9',
+		'cn-south-1', 'cn-south-2', 'cn-southwest-2', 'eu-west-0', 'eu-west-101', 'la-north-2', 'la-south-2',
+		'me-east-1', 'my-kualalumpur-1', 'na-mexico-1', 'ru-moscow-1', 'sa-brazil-1', 'tr-west-1',
+	];
+
+	it('is the region’s ELB endpoint where the SDK knows one, and unknown elsewhere', () => {
+		for (const { id } of SDK_REGIONS) {
+			const elb = resolveElbEndpoint({ region: id });
+			if (ELB_SDK_REGIONS.includes(id)) {
+				expect(elb).toEqual({ url: resolveEndpoint({ region: id }).replace('https://vpc.', 'https://elb.') });
+			} else {
+				expect(elb).toEqual({ unknownBecause: `No ELB endpoint is known for region ${id}.` });
+			}
+		}
+	});
+
+	it('for a custom endpoint: the ELB Endpoint given, else the Endpoint with vpc. turned into elb.', () => {
+		const custom = { region: CUSTOM_ENDPOINT, endpoint: 'https://vpc.hcs.example.com:8443/gateway' };
+		expect(resolveElbEndpoint(custom)).toEqual({ url: 'https://elb.hcs.example.com:8443/gateway' });
+		expect(resolveElbEndpoint({ ...custom, elbEndpoint: ' https://lb.hcs.example.com/ ' })).toEqual({ url: 'https://lb.hcs.example.com' });
+		expect(resolveElbEndpoint({ region: CUSTOM_ENDPOINT, endpoint: 'http://127.0.0.1:9780' })).toEqual({
+			unknownBecause: 'The credential uses a custom endpoint whose ELB endpoint is unknown: set ELB Endpoint in the credential.',
+		});
+	});
+
+	it('holds the ELB Endpoint to the same rules as the Endpoint', () => {
+		const withElb = (elbEndpoint: string) => resolveElbEndpoint({ region: CUSTOM_ENDPOINT, endpoint: 'https://vpc.example.com', elbEndpoint });
+		expect(() => withElb('http://elb.example.com')).toThrow('The ELB endpoint must use https (plain http is allowed only for loopback addresses)');
+		expect(() => withElb('https://elb.example.com/?x=1')).toThrow('The ELB endpoint must not contain a query');
 	});
 });

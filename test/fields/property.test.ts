@@ -106,7 +106,6 @@ describe('one declaration drives the UI parameter', () => {
 		const regex = new RegExp(rule.properties.regex);
 		expect(regex.test(' 6134900d-31a6-4b71-8453-dbca7f26982a ')).toBe(true);
 		expect(regex.test('../x')).toBe(false);
-		expect(fieldProperty(sessionFields.trafficMirrorTargetId).modes?.[0].typeOptions?.searchListMethod).toBe('searchPorts');
 	});
 
 	it('texts become strings with their placeholder', () => {

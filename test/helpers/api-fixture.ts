@@ -55,6 +55,7 @@ export async function startApiFixture(options: Partial<EmulatorOptions> = {}): P
 		...(securityToken ? { securityToken } : {}),
 		region: CUSTOM_ENDPOINT,
 		endpoint: emulator.url,
+		elbEndpoint: emulator.url,
 		...extra,
 	});
 	const headers: Record<string, string> = securityToken ? { 'X-Security-Token': securityToken } : {};

@@ -147,12 +147,18 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
  * n8n's own context for resource-locator lists and option lists, as the editor asks for them: credentials through
  * the credentials helper, requests through n8n's real HTTP helper.
  */
+/**
+ * The context n8n gives a list search or an option list; `editing` is what the editor sends with it: the node's
+ * parameters as they stand, and the path of the parameter whose list is asked for.
+ */
 export function loadOptionsContext(
 	credentials: ICredentialDataDecryptedObject,
 	credentialsHelper = new TestCredentialsHelper(credentials),
+	editing: { parameters: INodeParameters; path: string } = { parameters: {}, path: 'parameters' },
 ): ILoadOptionsFunctions {
-	const node = testNode({});
-	return new LoadOptionsContext(testWorkflow(node, instantClock()), node, testAdditionalData(credentialsHelper), 'parameters');
+	const node = testNode(editing.parameters);
+	const additionalData = { ...testAdditionalData(credentialsHelper), currentNodeParameters: editing.parameters };
+	return new LoadOptionsContext(testWorkflow(node, instantClock()), node, additionalData, editing.path);
 }
 
 function testNode(parameters: INodeParameters, settings?: Partial<INode>): INode {

@@ -1,11 +1,9 @@
 /**
- * The network interface pickers against the emulator's ports: the mirror target's searchable list (searchPorts) and
- * the mirror sources' option list (getPorts), which reads every page of the ports API.
+ * The mirror sources' option list (getPorts) against the emulator's ports: it reads every page of the ports API.
+ * The mirror target's list is in target-picker.test.ts.
  */
 import { DEMO_PORTS } from '../../emulator/server';
 import { getPorts } from '../../nodes/HuaweiCloudVpc/methods/loadOptions';
-import { searchPorts } from '../../nodes/HuaweiCloudVpc/methods/listSearch';
-import { TARGET_PORT_ID } from '../emulator/helpers';
 import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
 import { loadOptionsContext, shutDownEngine, TestCredentialsHelper } from '../helpers/engine';
 
@@ -38,15 +36,4 @@ test('the sources list reads past the first page of the ports API, with the cred
 	expect(new Set(options.map((option) => option.value)).size).toBe(DEMO_PORTS.length + 150);
 	expect(api.emulator.counters().requests.byOperation).toMatchObject({ ListPorts: 2 });
 	expect(credentialsHelper.reads).toBe(1);
-});
-
-test('the target list is searchable by name and paginated', async () => {
-	const found = await searchPorts.call(context(), 'analyser');
-	expect(found.results).toEqual([{ name: 'analyser-eth0 (192.168.0.100)', value: TARGET_PORT_ID }]);
-	for (let index = 0; index < 120; index++) api.emulator.addPort({ name: `extra-${index}` });
-	const first = await searchPorts.call(context());
-	expect(first.results).toHaveLength(100);
-	const second = await searchPorts.call(context(), undefined, first.paginationToken as string);
-	expect(second.results).toHaveLength(DEMO_PORTS.length + 120 - 100);
-	expect(second.paginationToken).toBeUndefined();
 });

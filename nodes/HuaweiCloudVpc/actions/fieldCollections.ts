@@ -6,7 +6,7 @@ import { fieldDescription, fieldProperty, sentences } from '../fields/property';
 import { readCollection, readFields } from '../fields/read';
 
 const ADDITIONAL_FIELDS = 'additionalFields';
-const UPDATE_FIELDS = 'updateFields';
+export const UPDATE_FIELDS = 'updateFields';
 
 /** A Create's parameters: the required fields at the top, the optional ones in "Additional Fields". */
 export function createProperties(required: FieldDefinition[], optional: FieldDefinition[]): INodeProperties[] {

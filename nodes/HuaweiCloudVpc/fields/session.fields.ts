@@ -50,7 +50,7 @@ export const sessionFields = {
 		displayName: 'Traffic Mirror Target',
 		description: 'Where the mirrored traffic goes: a network interface or a load balancer, of the kind Traffic Mirror Target Type says',
 		constraint: { kind: 'id' },
-		listSearchMethod: 'searchPorts',
+		listSearchMethod: 'searchMirrorTargets',
 	},
 	trafficMirrorTargetType: {
 		parameter: 'trafficMirrorTargetType',

@@ -1,9 +1,13 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { FILTERS_KEY, FILTERS_PATH } from '../actions/trafficMirrorFilter/filter.resource';
 import { RULES_KEY, RULES_PATH } from '../actions/trafficMirrorFilterRule/rule.resource';
 import { SESSIONS_KEY, SESSIONS_PATH } from '../actions/trafficMirrorSession/session.resource';
+import { targetLabel, type TargetKind } from '../actions/trafficMirrorSession/target';
+import { sessionFields } from '../fields/session.fields';
 import { createTransportContext, type TransportContext } from '../transport/context';
+import { resolveElbEndpoint } from '../transport/endpoint';
 import { vpcApiRequest } from '../transport/request';
 
 const PAGE_SIZE = 100;
@@ -93,11 +97,72 @@ export function portLabel(port: IDataObject): string {
 	return [port.name || port.id, addresses && `(${addresses})`].filter(Boolean).join(' ');
 }
 
-export async function searchPorts(
+/**
+ * The mirror target's list follows Traffic Mirror Target Type: network interfaces for `eni`, load balancers for
+ * `elb`. Each entry is labelled with its kind, and n8n keeps that label with the choice, so a choice that no longer
+ * fits the type is seen in the editor and refused at execution (`checkPickedTargetKind`).
+ */
+export async function searchMirrorTargets(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { ports, nextMarker } = await portsPage(createTransportContext(this), paginationToken);
-	return { results: toResults(ports, filter, portLabel), paginationToken: nextMarker };
+	const transport = createTransportContext(this);
+	const kind = pickerTargetType(this);
+	if (kind === 'elb') return await searchLoadBalancers(this, transport, filter, paginationToken);
+	const { ports, nextMarker } = await portsPage(transport, paginationToken);
+	return { results: toResults(ports, filter, (port) => targetLabel('eni', portLabel(port))), paginationToken: nextMarker };
+}
+
+/** The target type beside the picker: in the same collection (Update Fields) or at the top (Create). */
+function pickerTargetType(context: ILoadOptionsFunctions): TargetKind {
+	const { trafficMirrorTargetType } = sessionFields;
+	const value =
+		context.getCurrentNodeParameter(`&${trafficMirrorTargetType.parameter}`) ??
+		context.getCurrentNodeParameter(trafficMirrorTargetType.parameter);
+	if (value === 'eni' || value === 'elb') return value;
+	const why =
+		value === undefined
+			? `Add ${trafficMirrorTargetType.displayName} beside the target, so that the list knows whether to offer network interfaces or load balancers.`
+			: `${trafficMirrorTargetType.displayName} is given by an expression, so the list cannot know whether to offer network interfaces or load balancers.`;
+	throw new NodeOperationError(context.getNode(), 'The list of targets needs a fixed target type', {
+		description: `${why} Or switch the target to By ID.`,
+	});
+}
+
+/**
+ * One page of load balancers, from the ELB v3 API (`GET /v3/{project_id}/elb/loadbalancers`, IAM action
+ * `elb:loadbalancers:list`) at the credential's ELB endpoint. Where that endpoint is unknown, the picker says so
+ * and points to By ID.
+ */
+async function searchLoadBalancers(
+	context: ILoadOptionsFunctions,
+	transport: TransportContext,
+	filter: string | undefined,
+	marker: string | undefined,
+): Promise<INodeListSearchResult> {
+	const elb = resolveElbEndpoint((await transport.credential()).data ?? {});
+	if ('unknownBecause' in elb) {
+		throw new NodeOperationError(context.getNode(), 'Load balancers cannot be listed with this credential', {
+			description: `${elb.unknownBecause} Until then, switch Traffic Mirror Target to By ID and give the load balancer's ID.`,
+		});
+	}
+	const response = await vpcApiRequest(transport, {
+		method: 'GET',
+		service: 'elb',
+		path: '/elb/loadbalancers',
+		qs: { limit: PAGE_SIZE, marker },
+	});
+	const pageInfo = (response.page_info ?? {}) as IDataObject;
+	return {
+		results: toResults((response.loadbalancers ?? []) as IDataObject[], filter, (lb) => targetLabel('elb', loadBalancerLabel(lb))),
+		paginationToken: pageInfo.next_marker as string | undefined,
+	};
+}
+
+/** A load balancer by its name (or ID) and its addresses, e.g. "analyser-lb (192.168.0.50)". */
+function loadBalancerLabel(loadBalancer: IDataObject): string {
+	const publicIps = ((loadBalancer.eips ?? []) as IDataObject[]).map((eip) => `public ${eip.eip_address as string}`);
+	const addresses = [loadBalancer.vip_address, ...publicIps].filter(Boolean).join(', ');
+	return [loadBalancer.name || loadBalancer.id, addresses && `(${addresses})`].filter(Boolean).join(' ');
 }

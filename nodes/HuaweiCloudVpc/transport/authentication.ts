@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { resolveEndpoint } from './endpoint';
+import { resolveElbEndpoint, resolveEndpoint } from './endpoint';
 import {
 	canonicalQueryString,
 	collectQuery,
@@ -15,6 +15,9 @@ import {
 
 /** Paths are written with this placeholder; the credential fills in its project. */
 export const PROJECT_PLACEHOLDER = '{project_id}';
+
+/** A URL that starts with this goes to the credential's ELB endpoint; any other relative URL to its VPC endpoint. */
+export const ELB_ENDPOINT_PLACEHOLDER = '{elb_endpoint}';
 
 const PROJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 // Headers this function owns: dropped from the input, so options that were signed before can be signed afresh.
@@ -36,7 +39,7 @@ export function signHuaweiCloudRequest(
 	if (!PROJECT_ID.test(projectId)) {
 		throw new Error('The credential\'s Project ID must be 1–64 letters, digits, "_" or "-"');
 	}
-	const url = new URL(absoluteUrl(resolveEndpoint(credentials), options.url.split(PROJECT_PLACEHOLDER).join(projectId)));
+	const url = new URL(targetUrl(credentials, options.url.split(PROJECT_PLACEHOLDER).join(projectId)));
 	// The query is folded into the URL in its canonical form, so the bytes sent are the bytes signed.
 	url.search = canonicalQueryString(collectQuery(url, (options.qs ?? {}) as QueryParameters));
 
@@ -67,8 +70,13 @@ export function signHuaweiCloudRequest(
 	};
 }
 
-function absoluteUrl(endpoint: string, url: string): string {
-	return /^https?:\/\//i.test(url) ? url : `${endpoint}${url.startsWith('/') ? '' : '/'}${url}`;
+function targetUrl(credentials: ICredentialDataDecryptedObject, url: string): string {
+	if (url.startsWith(ELB_ENDPOINT_PLACEHOLDER)) {
+		const elb = resolveElbEndpoint(credentials);
+		if ('unknownBecause' in elb) throw new Error(elb.unknownBecause);
+		return `${elb.url}${url.slice(ELB_ENDPOINT_PLACEHOLDER.length)}`;
+	}
+	return /^https?:\/\//i.test(url) ? url : `${resolveEndpoint(credentials)}${url.startsWith('/') ? '' : '/'}${url}`;
 }
 
 function serialiseBody(body: IHttpRequestOptions['body']): string | undefined {

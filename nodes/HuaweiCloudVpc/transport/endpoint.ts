@@ -8,6 +8,8 @@ export interface VpcRegion {
 	id: string;
 	area: 'Africa' | 'Asia Pacific' | 'Chinese Mainland' | 'Europe' | 'Latin America' | 'Middle East';
 	location?: string;
+	/** False where the official SDK's ElbRegion (ELB v3) has no endpoint for the region. */
+	elb?: false;
 }
 
 export const VPC_REGIONS: readonly VpcRegion[] = [
@@ -18,7 +20,7 @@ export const VPC_REGIONS: readonly VpcRegion[] = [
 	{ id: 'ap-southeast-2', area: 'Asia Pacific', location: 'Bangkok' },
 	{ id: 'ap-southeast-3', area: 'Asia Pacific', location: 'Singapore' },
 	{ id: 'ap-southeast-4', area: 'Asia Pacific', location: 'Jakarta' },
-	{ id: 'ap-southeast-5', area: 'Asia Pacific', location: 'Manila' },
+	{ id: 'ap-southeast-5', area: 'Asia Pacific', location: 'Manila', elb: false },
 	{ id: 'cn-east-2', area: 'Chinese Mainland', location: 'Shanghai 2' },
 	{ id: 'cn-east-3', area: 'Chinese Mainland', location: 'Shanghai 1' },
 	{ id: 'cn-east-4', area: 'Chinese Mainland' },
@@ -27,13 +29,13 @@ export const VPC_REGIONS: readonly VpcRegion[] = [
 	{ id: 'cn-north-2', area: 'Chinese Mainland', location: 'Beijing 2' },
 	{ id: 'cn-north-4', area: 'Chinese Mainland', location: 'Beijing 4' },
 	{ id: 'cn-north-9', area: 'Chinese Mainland', location: 'Ulanqab 1' },
-	{ id: 'cn-north-11', area: 'Chinese Mainland' },
-	{ id: 'cn-north-12', area: 'Chinese Mainland' },
+	{ id: 'cn-north-11', area: 'Chinese Mainland', elb: false },
+	{ id: 'cn-north-12', area: 'Chinese Mainland', elb: false },
 	{ id: 'cn-south-1', area: 'Chinese Mainland', location: 'Guangzhou' },
 	{ id: 'cn-south-2', area: 'Chinese Mainland', location: 'Shenzhen' },
-	{ id: 'cn-south-4', area: 'Chinese Mainland' },
+	{ id: 'cn-south-4', area: 'Chinese Mainland', elb: false },
 	{ id: 'cn-southwest-2', area: 'Chinese Mainland', location: 'Guiyang 1' },
-	{ id: 'cn-southwest-3', area: 'Chinese Mainland' },
+	{ id: 'cn-southwest-3', area: 'Chinese Mainland', elb: false },
 	{ id: 'eu-west-0', area: 'Europe', location: 'Paris' },
 	{ id: 'eu-west-101', area: 'Europe', location: 'Dublin, EU sovereign site' },
 	{ id: 'la-north-2', area: 'Latin America', location: 'Mexico City 2' },
@@ -42,7 +44,7 @@ export const VPC_REGIONS: readonly VpcRegion[] = [
 	{ id: 'my-kualalumpur-1', area: 'Asia Pacific', location: 'Kuala Lumpur' },
 	{ id: 'na-mexico-1', area: 'Latin America', location: 'Mexico City 1' },
 	{ id: 'ru-moscow-1', area: 'Europe', location: 'Moscow' },
-	{ id: 'ru-northwest-2', area: 'Europe', location: 'Moscow 2' },
+	{ id: 'ru-northwest-2', area: 'Europe', location: 'Moscow 2', elb: false },
 	{ id: 'sa-brazil-1', area: 'Latin America', location: 'São Paulo' },
 	{ id: 'tr-west-1', area: 'Europe', location: 'Istanbul' },
 ];
@@ -52,29 +54,63 @@ export const CUSTOM_ENDPOINT = 'custom';
 // The EU sovereign site lives under its own domain (spec §7: prefer .eu for eu-west-101).
 const SOVEREIGN_DOMAINS: Record<string, string> = { 'eu-west-101': 'myhuaweicloud.eu' };
 
-export function regionEndpoint(region: string): string {
+export function regionEndpoint(region: string, service: 'vpc' | 'elb' = 'vpc'): string {
 	if (!VPC_REGIONS.some(({ id }) => id === region)) throw new Error(`Unknown Huawei Cloud region "${region}"`);
-	return `https://vpc.${region}.${SOVEREIGN_DOMAINS[region] ?? 'myhuaweicloud.com'}`;
+	return `https://${service}.${region}.${SOVEREIGN_DOMAINS[region] ?? 'myhuaweicloud.com'}`;
+}
+
+/** The VPC endpoint's origin and base path, without a trailing slash. */
+export function resolveEndpoint(credentials: { region?: unknown; endpoint?: unknown }): string {
+	const region = regionOf(credentials);
+	if (region !== CUSTOM_ENDPOINT) return regionEndpoint(region);
+	return checkedBaseUrl(credentials.endpoint, 'custom endpoint', 'https://vpc.example.com');
+}
+
+/** Where the ELB API is, or why it is not known: load balancers are listed from there, not from the VPC API. */
+export type ElbEndpoint = { url: string } | { unknownBecause: string };
+
+/**
+ * The ELB endpoint of the credential: the region's (where the official SDK knows one), or for a custom endpoint
+ * its ELB Endpoint, else the Endpoint with its leading `vpc.` turned into `elb.`.
+ */
+export function resolveElbEndpoint(credentials: { region?: unknown; endpoint?: unknown; elbEndpoint?: unknown }): ElbEndpoint {
+	const region = regionOf(credentials);
+	if (region !== CUSTOM_ENDPOINT) {
+		const known = VPC_REGIONS.find(({ id }) => id === region)?.elb !== false;
+		return known
+			? { url: regionEndpoint(region, 'elb') }
+			: { unknownBecause: `No ELB endpoint is known for region ${region}.` };
+	}
+	const given = typeof credentials.elbEndpoint === 'string' ? credentials.elbEndpoint.trim() : '';
+	if (given) return { url: checkedBaseUrl(given, 'ELB endpoint', 'https://elb.example.com') };
+	const vpc = new URL(resolveEndpoint(credentials));
+	if (!vpc.hostname.startsWith('vpc.')) {
+		return {
+			unknownBecause: 'The credential uses a custom endpoint whose ELB endpoint is unknown: set ELB Endpoint in the credential.',
+		};
+	}
+	vpc.hostname = `elb.${vpc.hostname.slice('vpc.'.length)}`;
+	return { url: `${vpc.origin}${vpc.pathname.replace(/\/+$/, '')}` };
+}
+
+function regionOf(credentials: { region?: unknown }): string {
+	return typeof credentials.region === 'string' && credentials.region ? credentials.region : CUSTOM_ENDPOINT;
 }
 
 /**
- * The endpoint's origin and base path, without a trailing slash. Plain http is refused except on loopback
- * addresses (the local emulator), so AK-signed requests and the security token never cross a network unencrypted.
+ * A base URL's origin and path, without a trailing slash. Plain http is refused except on loopback addresses (the
+ * local emulator), so AK-signed requests and the security token never cross a network unencrypted.
  */
-export function resolveEndpoint(credentials: { region?: unknown; endpoint?: unknown }): string {
-	const region = typeof credentials.region === 'string' && credentials.region ? credentials.region : CUSTOM_ENDPOINT;
-	if (region !== CUSTOM_ENDPOINT) return regionEndpoint(region);
-	const raw = typeof credentials.endpoint === 'string' ? credentials.endpoint.trim() : '';
-	if (!URL.canParse(raw)) throw new Error(`The custom endpoint "${raw}" is not a URL such as https://vpc.example.com`);
+function checkedBaseUrl(value: unknown, name: string, example: string): string {
+	const raw = typeof value === 'string' ? value.trim() : '';
+	if (!URL.canParse(raw)) throw new Error(`The ${name} "${raw}" is not a URL such as ${example}`);
 	const url = new URL(raw);
 	if (url.search || url.hash || url.username || url.password) {
-		throw new Error('The custom endpoint must not contain a query, a fragment or user info');
+		throw new Error(`The ${name} must not contain a query, a fragment or user info`);
 	}
 	const secure = url.protocol === 'https:';
 	if (!secure && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-		throw new Error(
-			`The custom endpoint must use https (plain http is allowed only for loopback addresses); got "${url.origin}"`,
-		);
+		throw new Error(`The ${name} must use https (plain http is allowed only for loopback addresses); got "${url.origin}"`);
 	}
 	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

@@ -3,7 +3,8 @@ import type { IHttpRequestMethods } from 'n8n-workflow';
 /**
  * Every API call the node makes, with the IAM action it needs (spec §1): the one table a 403's advice, the
  * credential test and the README's permissions list are read from. The filter and rule actions other than create
- * follow the sessions' pattern, as the spec infers them `[U]`; the ports list is the VPC v1 API's.
+ * follow the sessions' pattern, as the spec infers them `[U]`; the ports list is the VPC v1 API's, the load balancer
+ * list the ELB v3 API's.
  */
 const API_OPERATIONS = [
 	['CreateTrafficMirrorSession', 'POST', 'v3', '/vpc/traffic-mirror-sessions', 'vpc:trafficMirrorSessions:create'],
@@ -24,6 +25,8 @@ const API_OPERATIONS = [
 	['UpdateTrafficMirrorFilterRule', 'PUT', 'v3', '/vpc/traffic-mirror-filter-rules/{id}', 'vpc:trafficMirrorFilterRules:update'],
 	['DeleteTrafficMirrorFilterRule', 'DELETE', 'v3', '/vpc/traffic-mirror-filter-rules/{id}', 'vpc:trafficMirrorFilterRules:delete'],
 	['ListPorts', 'GET', 'v1', '/ports', 'vpc:ports:get'],
+	// The ELB API's, for the mirror target picker's load balancers.
+	['ListLoadBalancers', 'GET', 'v3', '/elb/loadbalancers', 'elb:loadbalancers:list'],
 ] as const;
 
 export type ApiOperation = (typeof API_OPERATIONS)[number][0];

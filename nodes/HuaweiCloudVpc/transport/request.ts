@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { PROJECT_PLACEHOLDER } from './authentication';
+import { ELB_ENDPOINT_PLACEHOLDER, PROJECT_PLACEHOLDER } from './authentication';
 import { CREDENTIAL_NAME, type RequestContext, type TransportContext } from './context';
 import { apiOperationOf, iamAdvice, type ApiOperation } from './iam';
 import {
@@ -27,6 +27,8 @@ export interface ApiRequest {
 	path: string;
 	/** API version prefix; the ports list is a VPC v1 API. */
 	version?: 'v1' | 'v3';
+	/** The API the path belongs to: the VPC API (default), or the ELB API (load balancers, for the mirror target). */
+	service?: 'vpc' | 'elb';
 	body?: IDataObject;
 	qs?: IDataObject;
 	itemIndex?: number;
@@ -124,7 +126,7 @@ async function sendOnce(transport: TransportContext, request: ApiRequest): Promi
 	const { context, policy } = transport;
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `/${request.version ?? 'v3'}/${PROJECT_PLACEHOLDER}${request.path}`,
+		url: `${request.service === 'elb' ? ELB_ENDPOINT_PLACEHOLDER : ''}/${request.version ?? 'v3'}/${PROJECT_PLACEHOLDER}${request.path}`,
 		qs: request.qs,
 		body: request.body === undefined ? undefined : JSON.stringify(request.body),
 		headers: { 'Content-Type': 'application/json', Accept: 'application/json' },

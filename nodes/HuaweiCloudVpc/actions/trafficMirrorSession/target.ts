@@ -1,14 +1,51 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { targetServerMode } from '../../fields/networkInterface.fields';
 import { fieldProperty } from '../../fields/property';
-import { readFields, validateField } from '../../fields/read';
+import { itemLabel, readFields, validateField } from '../../fields/read';
 import { sessionFields } from '../../fields/session.fields';
 import type { TransportContext } from '../../transport/context';
 import { resolveTarget, type ResolvedPort } from '../port/resolve';
 
 const field = sessionFields.trafficMirrorTargetId;
+
+/**
+ * The kinds of mirror target, as the target picker labels its entries. n8n stores the label with a choice from the
+ * list (`cachedResultName`), which is how a choice that no longer fits the type is told apart at execution.
+ */
+const TARGET_KINDS = { eni: 'Network interface', elb: 'Load balancer' } as const;
+export type TargetKind = keyof typeof TARGET_KINDS;
+
+export function targetLabel(kind: TargetKind, text: string): string {
+	return `${TARGET_KINDS[kind]}: ${text}`;
+}
+
+function kindOfLabel(label: unknown): TargetKind | undefined {
+	if (typeof label !== 'string') return undefined;
+	return (Object.keys(TARGET_KINDS) as TargetKind[]).find((kind) => label.startsWith(`${TARGET_KINDS[kind]}: `));
+}
+
+/**
+ * A target picked from the list as one kind, while the target type says another (the type changed after the pick),
+ * is refused: it would be sent as the wrong kind. IDs typed or given by expression cannot be told apart, and go to
+ * the API as they are.
+ */
+export function checkPickedTargetKind(node: INode, itemIndex: number, locator: unknown, targetType: unknown): void {
+	if (typeof locator !== 'object' || locator === null) return;
+	const { mode, cachedResultName, value } = locator as { mode?: unknown; cachedResultName?: unknown; value?: unknown };
+	const picked = mode === 'list' ? kindOfLabel(cachedResultName) : undefined;
+	if (!picked || picked === targetType || (targetType !== 'eni' && targetType !== 'elb')) return;
+	const typeField = sessionFields.trafficMirrorTargetType;
+	throw new NodeOperationError(
+		node,
+		`Invalid ${field.displayName} (${field.apiName}): it was picked from the list as a ${TARGET_KINDS[picked].toLowerCase()}, but ${typeField.displayName} is ${typeField.choiceNames?.[targetType]} (${targetType}); got ${JSON.stringify(value)} (${String(cachedResultName)})`,
+		{
+			itemIndex,
+			description: `The list follows the target type: pick the target again. Nothing was sent for ${itemLabel(itemIndex)}.`,
+		},
+	);
+}
 
 /** Create's mirror target: picked, by ID, or, for a network interface, by its server (instance ID or address). */
 export function targetProperty(): INodeProperties {
@@ -45,7 +82,10 @@ export async function readTarget(
 ): Promise<Target> {
 	const locator = context.getNodeParameter(field.parameter, itemIndex, undefined, { extractValue: false });
 	const { mode, value } = (typeof locator === 'object' && locator !== null ? locator : {}) as { mode?: unknown; value?: unknown };
-	if (mode !== targetServerMode.name) return { id: readFields(context, itemIndex, [field])[field.apiName] as string };
+	if (mode !== targetServerMode.name) {
+		checkPickedTargetKind(context.getNode(), itemIndex, locator, targetType);
+		return { id: readFields(context, itemIndex, [field])[field.apiName] as string };
+	}
 	if (targetType !== 'eni') {
 		throw new NodeOperationError(
 			context.getNode(),

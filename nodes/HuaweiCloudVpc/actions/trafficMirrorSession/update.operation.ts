@@ -1,12 +1,13 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fieldProperty } from '../../fields/property';
 import { sessionFields, sessionIdField } from '../../fields/session.fields';
 import type { TransportContext } from '../../transport/context';
 import { vpcApiRequest, type ApiItem } from '../../transport/request';
-import { readUpdateFields, updateFieldsProperty } from '../fieldCollections';
+import { readUpdateFields, UPDATE_FIELDS, updateFieldsProperty } from '../fieldCollections';
 import { readSessionTarget, SESSION_KEY, unwrapSession } from './session.resource';
+import { checkPickedTargetKind } from './target';
 
 /**
  * UpdateTrafficMirrorSessionOption (spec §2.3). Sources change only through Add Sources / Remove Sources.
@@ -39,6 +40,8 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
 	const { path } = readSessionTarget(this, itemIndex);
 	const changes = readUpdateFields(this, itemIndex, updatable, fieldOptions);
+	const picked = (this.getNodeParameter(UPDATE_FIELDS, itemIndex, {}) as IDataObject)[sessionFields.trafficMirrorTargetId.parameter];
+	checkPickedTargetKind(this.getNode(), itemIndex, picked, changes[sessionFields.trafficMirrorTargetType.apiName]);
 	const response = await vpcApiRequest(transport, { method: 'PUT', path, body: { [SESSION_KEY]: changes }, itemIndex });
 	return unwrapSession(response);
 }
