@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -99,8 +98,6 @@ export class HuaweiCloudApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => signHuaweiCloudRequest(credentials, requestOptions);
 
-	// Listing one session proves the AK/SK, the project and the endpoint together.
-	test: ICredentialTestRequest = {
-		request: { method: 'GET', url: '/v3/{project_id}/vpc/traffic-mirror-sessions', qs: { limit: 1 } },
-	};
+	// No declarative `test`: n8n would prefer it to the node's `huaweiCloudApiTest` (methods/credentialTest.ts), which
+	// tells the causes of a refusal apart and sends the test once.
 }

@@ -80,7 +80,7 @@ function nodeModule({ node }: GeneratedUi): string {
 function credentialModule({ credential }: GeneratedUi): string {
 	const field = (name: keyof GeneratedUi['credential']) => `\t${name} = ${literal(credential[name], '\t')};`;
 	return [
-		"import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';",
+		"import type { ICredentialType, INodeProperties } from 'n8n-workflow';",
 		'',
 		'export class HuaweiCloudApi implements ICredentialType {',
 		field('name'),
@@ -93,7 +93,6 @@ function credentialModule({ credential }: GeneratedUi): string {
 		'',
 		`\tproperties: INodeProperties[] = ${literal(credential.properties, '\t')};`,
 		'',
-		"\ttest: ICredentialTestRequest = { request: { url: '/' } };",
 		'}',
 		'',
 	].join('\n');

@@ -12,6 +12,7 @@ import {
 	searchTrafficMirrorFilters,
 	searchTrafficMirrorSessions,
 } from './methods/listSearch';
+import { huaweiCloudApiTest } from './methods/credentialTest';
 import { getPorts } from './methods/loadOptions';
 import { n8nClock, type Clock } from './transport/clock';
 
@@ -28,7 +29,7 @@ export class HuaweiCloudVpc implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'huaweiCloudApi', required: true }],
+		credentials: [{ name: 'huaweiCloudApi', required: true, testedBy: 'huaweiCloudApiTest' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -64,6 +65,7 @@ export class HuaweiCloudVpc implements INodeType {
 	methods = {
 		listSearch: { searchMirrorTargets, searchTrafficMirrorFilterRules, searchTrafficMirrorFilters, searchTrafficMirrorSessions },
 		loadOptions: { getPorts },
+		credentialTest: { huaweiCloudApiTest },
 	};
 
 	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
