@@ -44,7 +44,7 @@ const MUTATIONS: Mutation[] = [
 		find: "return encoded.endsWith('/') ? encoded : `${encoded}/`;",
 		replace: 'return encoded;',
 		// Receivers only, no signer test: the emulator and the signature server must refuse it on their own.
-		tests: ['test/node/session-get.test.ts', 'test/credentials/credential.test.ts'],
+		tests: ['test/node/session-get.test.ts', 'test/credentials/credential-test.test.ts'],
 	},
 	{
 		name: 'signer-headers-unsorted',
@@ -52,7 +52,7 @@ const MUTATIONS: Mutation[] = [
 		file: SIGNER,
 		find: '.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));',
 		replace: ';',
-		tests: ['test/node/session-get.test.ts', 'test/credentials/credential.test.ts'],
+		tests: ['test/node/session-get.test.ts', 'test/credentials/credential-test.test.ts'],
 	},
 	{
 		name: 'signer-query-values-unsorted',
