@@ -131,7 +131,7 @@ const MUTATIONS: Mutation[] = [
 		breaks: 'an operation the node does not declare runs Get instead of failing',
 		file: 'nodes/HuaweiCloudVpc/actions/router.ts',
 		find: 'throw new NodeOperationError(this.getNode(), `The operation',
-		replace: 'return trafficMirrorSession.get.execute;\n\t\t\tthrow new NodeOperationError(this.getNode(), `The operation',
+		replace: "return pickOperation.call(this, 'trafficMirrorSession', 'get');\n\t\t\tthrow new NodeOperationError(this.getNode(), `The operation",
 		tests: ['test/actions/router.test.ts'],
 	},
 	{
