@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { PORTS_KEY, PORTS_PATH, PORTS_VERSION } from '../actions/port/port.resource';
 import { FILTERS_KEY, FILTERS_PATH } from '../actions/trafficMirrorFilter/filter.resource';
 import { RULES_KEY, RULES_PATH } from '../actions/trafficMirrorFilterRule/rule.resource';
 import { SESSIONS_KEY, SESSIONS_PATH } from '../actions/trafficMirrorSession/session.resource';
@@ -83,11 +84,11 @@ export async function portsPage(
 ): Promise<{ ports: IDataObject[]; nextMarker?: string }> {
 	const response = await vpcApiRequest(transport, {
 		method: 'GET',
-		version: 'v1',
-		path: '/ports',
+		version: PORTS_VERSION,
+		path: PORTS_PATH,
 		qs: { limit: PAGE_SIZE, marker },
 	});
-	const ports = (response.ports ?? []) as IDataObject[];
+	const ports = (response[PORTS_KEY] ?? []) as IDataObject[];
 	return { ports, nextMarker: ports.length === PAGE_SIZE ? String(ports[ports.length - 1].id) : undefined };
 }
 

@@ -5,7 +5,7 @@ import type { TransportContext } from '../../transport/context';
 import { vpcApiRequestAllItems } from '../../transport/paginate';
 
 /** The VPC v1 ports API (`GET /v1/{project_id}/ports`, IAM action `vpc:ports:get`): network interfaces. */
-export const PORTS_VERSION = 'v1';
+export const PORTS_VERSION = 'v1' as const;
 export const PORTS_PATH = '/ports';
 export const PORTS_KEY = 'ports';
 
