@@ -64,7 +64,8 @@ const SERVER_START_ATTEMPTS = 2;
 
 /**
  * `n8n start` on a free port, returned once the published workflow's webhook at `webhookPath` listens: a POST
- * without its token is refused (403) rather than unknown (404), which n8n answers before it has registered it.
+ * without its token is refused (401 or 403). Before that n8n answers 404 (nothing registered yet) or, while it is
+ * still starting, 503 or another page.
  * Suites run side by side, so a port chosen free may be taken before n8n binds it: an n8n that exits while starting
  * is started once more, on new ports.
  */
@@ -88,7 +89,7 @@ export async function startN8nServer(n8n: N8nInstance, webhookPath: string): Pro
 				(response) => response.status,
 				() => undefined,
 			);
-			if (status !== undefined && status !== 404) return { url, output: () => output, stop };
+			if (status === 401 || status === 403) return { url, output: () => output, stop };
 			await new Promise((wake) => setTimeout(wake, 500));
 		}
 		await stop();
