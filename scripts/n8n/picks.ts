@@ -8,6 +8,7 @@
  * with nothing selected) or an empty field of a Set node. It is named `<node name>.<parameter or field name>`.
  */
 import { DEMO_PORTS, DEMO_SERVERS } from '../../emulator/resources/ports';
+import { targetLabel } from '../../nodes/HuaweiCloudVpc/actions/trafficMirrorSession/target';
 import type { WorkflowFile } from './instance';
 
 type Node = Record<string, unknown> & { name: string; type: string; parameters: Record<string, unknown> };
@@ -79,8 +80,8 @@ type Choices = Parameters<typeof withPicks>[1];
 
 const ANALYSER = DEMO_PORTS.find((port) => port.name === 'analyser-eth0') as (typeof DEMO_PORTS)[number];
 
-/** The analyser's network interface in the emulator's demo network, as the target picker lists it. */
-export const DEMO_ANALYSER = { value: ANALYSER.id, label: `analyser-eth0 (${ANALYSER.fixed_ips[0].ip_address})` };
+/** The analyser's network interface in the emulator's demo network, labelled as the target picker lists it. */
+export const DEMO_ANALYSER = { value: ANALYSER.id, label: targetLabel('eni', `analyser-eth0 (${ANALYSER.fixed_ips[0].ip_address})`) };
 
 /**
  * What `npm run demo` chooses in examples/create-traffic-mirror-sessions.json: three servers of the emulator's demo
