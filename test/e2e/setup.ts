@@ -66,10 +66,32 @@ const SERVER_START_ATTEMPTS = 2;
  * `n8n start` on a free port, returned once the published workflow's webhook at `webhookPath` listens: a POST
  * without its token is refused (401 or 403). Before that n8n answers 404 (nothing registered yet) or, while it is
  * still starting, 503 or another page.
- * Suites run side by side, so a port chosen free may be taken before n8n binds it: an n8n that exits while starting
- * is started once more, on new ports.
  */
 export async function startN8nServer(n8n: N8nInstance, webhookPath: string): Promise<N8nServer> {
+	return await startN8nUntil(n8n, `the webhook ${webhookPath} did not listen`, async (url) => {
+		const status = await fetch(`${url}/webhook/${webhookPath}`, { method: 'POST' }).then(
+			(response) => response.status,
+			() => undefined,
+		);
+		return status === 401 || status === 403;
+	});
+}
+
+/** `n8n start` on a free port, returned once the editor's REST API answers (it does some time after /healthz). */
+export async function startN8nEditor(n8n: N8nInstance): Promise<N8nServer> {
+	return await startN8nUntil(n8n, "the editor's REST API did not answer", async (url) =>
+		fetch(`${url}/rest/settings`).then(
+			(response) => response.ok,
+			() => false,
+		),
+	);
+}
+
+/**
+ * `n8n start` on a free port, returned once `isReady`. Suites run side by side, so a port chosen free may be taken
+ * before n8n binds it: an n8n that exits while starting is started once more, on new ports.
+ */
+async function startN8nUntil(n8n: N8nInstance, notReady: string, isReady: (url: string) => Promise<boolean>): Promise<N8nServer> {
 	const failures: string[] = [];
 	for (let attempt = 1; attempt <= SERVER_START_ATTEMPTS; attempt++) {
 		const port = await freePort();
@@ -85,18 +107,14 @@ export async function startN8nServer(n8n: N8nInstance, webhookPath: string): Pro
 		};
 		const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
 		while (Date.now() < deadline && child.exitCode === null) {
-			const status = await fetch(`${url}/webhook/${webhookPath}`, { method: 'POST' }).then(
-				(response) => response.status,
-				() => undefined,
-			);
-			if (status === 401 || status === 403) return { url, output: () => output, stop };
+			if (await isReady(url)) return { url, output: () => output, stop };
 			await new Promise((wake) => setTimeout(wake, 500));
 		}
 		await stop();
 		failures.push(
 			child.exitCode !== null
 				? `attempt ${attempt}: n8n start exited with ${child.exitCode}:\n${output}`
-				: `attempt ${attempt}: the webhook ${webhookPath} did not listen within ${SERVER_START_TIMEOUT_MS / 1000}s:\n${output}`,
+				: `attempt ${attempt}: ${notReady} within ${SERVER_START_TIMEOUT_MS / 1000}s:\n${output}`,
 		);
 		if (child.exitCode === null) break;
 	}

@@ -126,9 +126,8 @@ function pickerTargetType(context: ILoadOptionsFunctions): TargetKind {
 		value === undefined
 			? `Add ${trafficMirrorTargetType.displayName} beside the target, so that the list knows whether to offer network interfaces or load balancers.`
 			: `${trafficMirrorTargetType.displayName} is given by an expression, so the list cannot know whether to offer network interfaces or load balancers.`;
-	throw new NodeOperationError(context.getNode(), 'The list of targets needs a fixed target type', {
-		description: `${why} Or switch the target to By ID.`,
-	});
+	// All in the message: n8n's list shows an error's message, not its description.
+	throw new NodeOperationError(context.getNode(), `The list of targets needs a fixed target type. ${why} Or switch the target to By ID.`);
 }
 
 /**
@@ -144,9 +143,10 @@ async function searchLoadBalancers(
 ): Promise<INodeListSearchResult> {
 	const elb = resolveElbEndpoint((await transport.credential()).data ?? {});
 	if ('unknownBecause' in elb) {
-		throw new NodeOperationError(context.getNode(), 'Load balancers cannot be listed with this credential', {
-			description: `${elb.unknownBecause} Until then, switch Traffic Mirror Target to By ID and give the load balancer's ID.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Load balancers cannot be listed with this credential. ${elb.unknownBecause} Until then, switch Traffic Mirror Target to By ID and give the load balancer's ID.`,
+		);
 	}
 	const response = await vpcApiRequest(transport, {
 		method: 'GET',
