@@ -103,6 +103,8 @@ export interface RunOptions {
 
 export interface RunResult {
 	items: INodeExecutionData[];
+	/** The error output's items, with the node setting `onError: 'continueErrorOutput'`. */
+	errorItems: INodeExecutionData[];
 	error?: ExecutionError;
 	/** The waits the node asked for, in ms, when it ran on the default clock. */
 	waits: number[];
@@ -137,6 +139,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
+		errorItems: taskData?.data?.main?.[1] ?? [],
 		error: run.data.resultData.error ?? taskData?.error,
 		waits: recording.waits,
 		credentialReads: credentialsHelper.reads,

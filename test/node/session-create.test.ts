@@ -406,6 +406,27 @@ describe('create: Continue On Fail', () => {
 		expect(result.items[1].json.description).toContain('Request ID: r2');
 		expect(result.items[2].json).toMatchObject({ name: 'mirror-3' });
 	});
+
+	test('with Continue (using error output), a failed item leaves on the error output with its details', async () => {
+		server.respondWith(
+			LOOK_UP,
+			{ status: 201, body: { traffic_mirror_session: { id: ids(1)[0], name: 'mirror-1' }, request_id: 'r1' } },
+			LOOK_UP,
+			{ status: 409, body: { error_code: 'VPC.0409', error_msg: 'Priority already used', request_id: 'r2' } },
+		);
+		const result = await create(
+			{ name: '={{ $json.name }}' },
+			{ items: [{ name: 'mirror-1' }, { name: 'mirror-2' }], settings: { onError: 'continueErrorOutput' } },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => [item.json.name, item.pairedItem])).toEqual([['mirror-1', { item: 0 }]]);
+		expect(result.errorItems).toHaveLength(1);
+		const [failed] = result.errorItems;
+		expect(failed.pairedItem).toEqual({ item: 1 });
+		// n8n keeps only the message in an error-output item's json; the details stay on the item's error.
+		expect(failed.json.error).toContain('VPC.0409');
+		expect(failed.error).toMatchObject({ httpCode: '409', description: expect.stringContaining('Request ID: r2') });
+	});
 });
 
 describe('create: API errors', () => {

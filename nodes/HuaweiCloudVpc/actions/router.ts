@@ -75,8 +75,9 @@ export async function router(this: IExecuteFunctions, clock: Clock): Promise<INo
 			try {
 				return toItems(await operation.execute.call(this, itemIndex, transport, creates), itemIndex, includeRequestId);
 			} catch (error) {
-				if (this.continueOnFail() && !cancelled()) return [{ json: errorJson(error), pairedItem: { item: itemIndex } }];
-				throw withItemIndex(this, error, itemIndex);
+				const nodeError = withItemIndex(this, error, itemIndex);
+				if (this.continueOnFail() && !cancelled()) return [errorItem(this, nodeError, itemIndex)];
+				throw nodeError;
 			}
 		},
 		{ exclusiveKey: (itemIndex) => exclusiveKey(this, operation, itemIndex), cancelled },
@@ -113,16 +114,29 @@ function toItems(result: OperationItem | OperationItem[], itemIndex: number, inc
 	}));
 }
 
-function errorJson(error: Error): IDataObject {
+/**
+ * A failed item under Continue On Fail. On the regular output its json holds the message, the description and the
+ * HTTP status. "Continue (using error output)" sends an item to the error output only when the item carries the error
+ * itself, and n8n then keeps just the message in the json (the details stay on the item's `error`).
+ */
+function errorItem(
+	context: IExecuteFunctions,
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): INodeExecutionData {
+	const pairedItem = { item: itemIndex };
+	if (context.getNode().onError === 'continueErrorOutput') return { json: { error: error.message }, error, pairedItem };
 	const json: IDataObject = { error: error.message };
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.description) json.description = error.description;
-		if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	}
-	return json;
+	if (error.description) json.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	return { json, pairedItem };
 }
 
-function withItemIndex(context: IExecuteFunctions, error: Error, itemIndex: number): Error {
+function withItemIndex(
+	context: IExecuteFunctions,
+	error: Error,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.context.itemIndex ??= itemIndex;
 		return error;
