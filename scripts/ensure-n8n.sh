@@ -10,9 +10,11 @@
 # build that silently built nothing) is repaired in place, never reused as it is.
 #
 # n8n 2.8.4 is the newest n8n that runs on Node 20; its xlsx dependency points at a CDN that cannot be reached, so it
-# is overridden with the registry republish of the same version. A newer n8n that needs a newer Node.js than the one
-# running this script (n8n 2.36 and later need Node 24) gets that Node from the registry's node-<platform>-<arch>
-# package, in the same folder: <folder>/node-bin/node runs that n8n, and its native modules are built against it.
+# is overridden with the registry republish of the same version. An n8n that needs a newer Node.js than the one
+# running this script gets that Node from the registry's node-<platform>-<arch> package, in the same folder:
+# <folder>/node-bin/node runs that n8n, and its native modules are built against it. What it needs is the highest of
+# n8n's own engines.node (n8n 2.36 and later say Node 24) and that of the native modules built here (n8n 1.123 says
+# Node 20, but its isolated-vm 6.2 says Node 22 and does not build on 20).
 set -euo pipefail
 
 mode=install
@@ -129,30 +131,50 @@ run_step() {
   rm -f "$log"
 }
 
+# The Node.js major the native modules built below need: the highest first number of their engines.node (isolated-vm
+# 6.2 says ">=22.0.0"); empty when none says.
+native_modules_node_major() {
+  node -e '
+    const { join } = require("node:path");
+    const n8n = join(process.cwd(), "node_modules", "n8n");
+    const majors = ["sqlite3", "isolated-vm"].flatMap((name) => {
+      try {
+        const manifest = require(require.resolve(`${name}/package.json`, { paths: [n8n] }));
+        const major = /\d+/.exec(manifest.engines?.node ?? "");
+        return major ? [Number(major[0])] : [];
+      } catch {
+        return [];
+      }
+    });
+    if (majors.length) console.log(Math.max(...majors));
+  '
+}
+
+# Makes sure the Node.js that runs n8n here is at least major $1 (what $2 needs): when the Node at hand is older, the
+# registry's node-<platform>-<arch> package of that major is installed beside n8n and put first on PATH.
+use_node_major() {
+  local needed_major="$1" needed_by="$2" current_major tested_node node_package
+  current_major="$(node -p 'process.versions.node.split(".")[0]')"
+  if [ -z "$needed_major" ] || [ "$needed_major" -le "$current_major" ]; then return 0; fi
+  # The Node tested with each major (24.21.0 with n8n 2.41.1, 22.23.3 with n8n 1.123.81); another major takes the
+  # registry's newest release of it.
+  case "$needed_major" in 24) tested_node=24.21.0 ;; 22) tested_node=22.23.3 ;; *) tested_node="$needed_major" ;; esac
+  node_package="node-$(node -p 'process.platform + "-" + process.arch')"
+  say "Node.js $needed_major is needed by $needed_by; installing $node_package@${N8N_NODE_VERSION:-$tested_node}..."
+  run_step "downloading Node.js $needed_major" 0 npm install --prefix "$root/node" \
+    "$node_package@${N8N_NODE_VERSION:-$tested_node}" --ignore-scripts --no-audit --no-fund --loglevel=error --progress=false
+  ln -sfn "node/node_modules/$node_package/bin" node-bin
+  export PATH="$root/node-bin:$PATH"
+  say "Node.js $(node --version) in $root/node-bin."
+}
+
 {
   cat > package.json <<JSON
 { "private": true, "overrides": { "xlsx": "npm:@e965/xlsx@0.20.2" }, "dependencies": { "n8n": "$version" } }
 JSON
   # The first number of n8n's engines.node is the Node.js major it needs (">=20.19 <= 24.x", ">=24.0.0").
   # Unknown (no answer, no number) means: try with the Node at hand.
-  needed_major="$(npm view "n8n@$version" engines.node 2>/dev/null | grep -oE '[0-9]+' | head -n 1 || true)"
-  own_major="$(node -p 'process.versions.node.split(".")[0]')"
-  build_flags=()
-  if [ -n "$needed_major" ] && [ "$needed_major" -gt "$own_major" ]; then
-    # 24.21.0 is the Node 24 tested with n8n 2.41.1; another major takes the registry's newest release of it.
-    case "$needed_major" in 24) tested_node=24.21.0 ;; *) tested_node="$needed_major" ;; esac
-    node_package="node-$(node -p 'process.platform + "-" + process.arch')"
-    say "n8n $version needs Node.js $needed_major; installing $node_package@${N8N_NODE_VERSION:-$tested_node}..."
-    run_step "downloading Node.js $needed_major" 0 npm install --prefix "$root/node" \
-      "$node_package@${N8N_NODE_VERSION:-$tested_node}" --ignore-scripts --no-audit --no-fund --loglevel=error --progress=false
-    ln -sfn "node/node_modules/$node_package/bin" node-bin
-    export PATH="$root/node-bin:$PATH"
-    say "Node.js $(node --version) in $root/node-bin."
-  fi
-  # Native modules are built against the headers of the Node.js that runs n8n, which official builds and distribution
-  # packages ship beside it; without them node-gyp would download them, and npm's nodedir setting may not be set.
-  node_prefix="$(cd "$(dirname "$(readlink -f "$(node_for_n8n)")")/.." && pwd)"
-  if [ -f "$node_prefix/include/node/common.gypi" ]; then build_flags=(--nodedir="$node_prefix"); fi
+  use_node_major "$(npm view "n8n@$version" engines.node 2>/dev/null | grep -oE '[0-9]+' | head -n 1 || true)" "n8n $version"
   if [ -d node_modules/n8n ]; then
     say "Repairing n8n $version in $root (finishing its install and rebuilding its native modules)..."
   else
@@ -160,6 +182,12 @@ JSON
   fi
   # n8n's own install scripts fetch from the internet; the native modules are built below instead.
   run_step "downloading n8n" 2300 npm install --ignore-scripts --no-audit --no-fund --loglevel=error --progress=false
+  use_node_major "$(native_modules_node_major)" "the native modules of n8n $version"
+  # Native modules are built against the headers of the Node.js that runs n8n, which official builds and distribution
+  # packages ship beside it; without them node-gyp would download them, and npm's nodedir setting may not be set.
+  build_flags=()
+  node_prefix="$(cd "$(dirname "$(readlink -f "$(node_for_n8n)")")/.." && pwd)"
+  if [ -f "$node_prefix/include/node/common.gypi" ]; then build_flags=(--nodedir="$node_prefix"); fi
   # Explicitly with scripts: under `npm run`, the project's .npmrc (ignore-scripts=true) reaches this script as
   # npm_config_ignore_scripts, and a rebuild without scripts builds nothing yet says it succeeded. sqlite3's own
   # install script fetches a prebuilt binary from GitHub and, where GitHub cannot be reached, compiles it.
