@@ -48,6 +48,8 @@ export class N8nInstance {
 	constructor(
 		readonly n8nRoot: string,
 		userFolder?: string,
+		/** Settings for every command of this n8n, e.g. a shared database and queue mode's Redis. */
+		private readonly settings: Record<string, string> = {},
 	) {
 		this.userFolder = userFolder ?? mkdtempSync(join(tmpdir(), 'n8n-user-'));
 		mkdirSync(this.userFolder, { recursive: true });
@@ -79,8 +81,14 @@ export class N8nInstance {
 			no_proxy: '127.0.0.1,localhost',
 			// Whatever n8n starts by name (`node` for a task runner, npm) is then the same Node as n8n itself.
 			...(this.ownNodeFolder && { PATH: [this.ownNodeFolder, inherited.PATH].filter(Boolean).join(delimiter) }),
+			...this.settings,
 			...extra,
 		};
+	}
+
+	/** The version of this n8n, from its package. */
+	get n8nVersion(): string {
+		return (JSON.parse(readFileSync(join(this.n8nRoot, 'node_modules', 'n8n', 'package.json'), 'utf8')) as { version: string }).version;
 	}
 
 	private get binary(): string {
@@ -204,17 +212,23 @@ export class N8nInstance {
 
 	/** `n8n start`: the editor and its API on 127.0.0.1:`port`. The caller stops the child. */
 	async startEditor(port: number): Promise<ChildProcess> {
-		const env = await this.environment({
+		return await this.spawn(['start'], {
 			N8N_PORT: String(port),
 			N8N_HOST: 'localhost',
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_SECURE_COOKIE: 'false',
 			N8N_LOG_LEVEL: 'warn',
 		});
-		return spawnTracked(this.node, [this.binary, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	}
+
+	/** A long-running n8n command (`start`, `worker`), its output piped. The caller stops the child. */
+	async spawn(args: string[], extra: Record<string, string> = {}): Promise<ChildProcess> {
+		const env = await this.environment(extra);
+		return spawnTracked(this.node, [this.binary, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	}
 
 	dispose(): void {
 		rmSync(this.userFolder, { recursive: true, force: true });
 	}
 }
+

@@ -7,7 +7,7 @@ export interface RunResult {
 	stderr: string;
 }
 
-export interface RunOptions extends Pick<SpawnOptions, 'cwd' | 'env'> {
+export interface RunOptions extends Pick<SpawnOptions, 'cwd' | 'env' | 'uid' | 'gid'> {
 	/** Called with each line the command writes to stderr, as it comes (progress of long installs). */
 	onStderrLine?: (line: string) => void;
 }
@@ -47,27 +47,71 @@ function signalChildren(signal: NodeJS.Signals, children = [...liveChildren]): v
  * or a few seconds have passed, SIGKILL to whatever of its group is left.
  */
 export async function stopChildren(): Promise<void> {
-	const children = [...liveChildren];
+	await stopChild(...liveChildren);
+}
+
+/** The same for the given children only. */
+export async function stopChild(...children: ChildProcess[]): Promise<void> {
 	signalChildren('SIGTERM', children);
-	await Promise.all(
-		children.map(
-			(child) =>
-				new Promise<void>((resolve) => {
-					if (child.exitCode !== null || child.signalCode !== null) return resolve();
-					const timer = setTimeout(resolve, GRACE_MS);
-					child.once('exit', () => {
-						clearTimeout(timer);
-						resolve();
-					});
-				}),
-		),
-	);
+	await Promise.all(children.map(async (child) => await exited(child, GRACE_MS)));
 	signalChildren('SIGKILL', children);
+}
+
+/** Kills a child and all it started at once (SIGKILL to its process group), as a crash or an OOM kill would. */
+export async function killChild(child: ChildProcess): Promise<void> {
+	signalChildren('SIGKILL', [child]);
+	await exited(child, GRACE_MS);
+}
+
+/** Resolves once the child has exited, or after `timeoutMs` at the latest. */
+function exited(child: ChildProcess, timeoutMs: number): Promise<void> {
+	return new Promise<void>((resolve) => {
+		if (child.exitCode !== null || child.signalCode !== null) return resolve();
+		const timer = setTimeout(resolve, timeoutMs);
+		child.once('exit', () => {
+			clearTimeout(timer);
+			resolve();
+		});
+	});
+}
+
+/**
+ * Resolves when a line of the child's output (stdout or stderr, both piped) matches `pattern`; rejects when the child
+ * exits first or after `timeoutMs`, with the output so far.
+ */
+export async function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number, what: string): Promise<void> {
+	let output = '';
+	await new Promise<void>((resolve, reject) => {
+		const done = (error?: Error) => {
+			clearTimeout(timer);
+			child.stdout?.off('data', onData);
+			child.stderr?.off('data', onData);
+			child.off('exit', onExit);
+			if (error) reject(error);
+			else resolve();
+		};
+		const onData = (chunk: Buffer) => {
+			output += chunk.toString();
+			if (pattern.test(output)) done();
+		};
+		const onExit = (code: number | null, signal: string | null) =>
+			done(new Error(`${what} exited (${signal ?? `code ${code}`}) before it was ready:\n${output}`));
+		const timer = setTimeout(() => done(new Error(`${what} was not ready after ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
+		child.stdout?.on('data', onData);
+		child.stderr?.on('data', onData);
+		child.once('exit', onExit);
+	});
 }
 
 /** Runs a command to its end and collects its output; never throws for a non-zero exit (the caller judges). */
 export async function run(command: string, args: string[], options: RunOptions = {}): Promise<RunResult> {
-	const child = spawnTracked(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: 'pipe' });
+	const child = spawnTracked(command, args, {
+		cwd: options.cwd,
+		env: options.env ?? process.env,
+		uid: options.uid,
+		gid: options.gid,
+		stdio: 'pipe',
+	});
 	let stdout = '';
 	let stderr = '';
 	let pendingLine = '';
