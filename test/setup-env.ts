@@ -13,3 +13,6 @@ process.env.HOME = home;
 // Loopback requests must never go through a proxy.
 process.env.NO_PROXY = '127.0.0.1,localhost';
 process.env.no_proxy = '127.0.0.1,localhost';
+// A jest project that runs the end-to-end suite against another n8n version (jest.config.js) names it here.
+const projectVersion = (globalThis as { E2E_N8N_VERSION?: string }).E2E_N8N_VERSION;
+if (projectVersion) process.env.N8N_VERSION = projectVersion;

@@ -32,6 +32,13 @@ export async function startE2e(): Promise<E2eEnvironment> {
 		await emulator.close();
 		throw error;
 	}
+	// The suite runs against the n8n N8N_VERSION names (jest.config.js sets it for each other version CI runs).
+	const expected = process.env.N8N_VERSION;
+	if (expected && prepared.n8n.n8nVersion !== expected) {
+		prepared.dispose();
+		await emulator.close();
+		throw new Error(`Expected n8n ${expected}, found n8n ${prepared.n8n.n8nVersion} in ${prepared.n8n.n8nRoot}`);
+	}
 	return {
 		emulator,
 		n8n: prepared.n8n,
