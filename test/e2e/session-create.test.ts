@@ -90,6 +90,13 @@ const stopOnError = chainWorkflow('e2eStopOnError1', [
 	createSessionsNode(),
 ]);
 
+/** Three sessions at two requests per second: the node waits between requests, with n8n's own sleep. */
+const paced = chainWorkflow('e2ePaced1', [
+	createFilterNode('paced-filter'),
+	codeNode('Sessions To Create', "return [1, 2, 3].map((priority) => ({ json: { name: `paced-${priority}`, priority } }));"),
+	createSessionsNode({}, { requestOptions: { maxRequestsPerSecond: 2 } }),
+]);
+
 const shippedExample = exampleWorkflow('create-traffic-mirror-sessions.json');
 /** The example as `npm run demo` runs it: the servers and the analyser chosen, nothing else changed. */
 const example = withPicks(shippedExample, DEMO_CREATE_SESSIONS_PICKS);
@@ -100,8 +107,8 @@ let stopped: N8nRun;
 
 beforeAll(async () => {
 	e2e = await startE2e();
-	await e2e.n8n.importWorkflows([seedCreate, everyField, continueOnFail, stopOnError, example]);
-	batch = await e2e.n8n.executeBatch([seedCreate.id, everyField.id, continueOnFail.id, example.id]);
+	await e2e.n8n.importWorkflows([seedCreate, everyField, continueOnFail, stopOnError, paced, example]);
+	batch = await e2e.n8n.executeBatch([seedCreate.id, everyField.id, continueOnFail.id, paced.id, example.id]);
 	stopped = await e2e.n8n.execute(stopOnError.id);
 }, PREPARE_TIMEOUT_MS);
 afterAll(async () => await e2e?.close());
@@ -173,6 +180,11 @@ test('without Continue On Fail, the run fails on the invalid item after creating
 	expect(`${error?.message} ${error?.description ?? ''}`).toMatch(/Priority/);
 });
 
+test('with Max Requests Per Second, waits between requests and creates every session', () => {
+	const run = successfulRun(batch, paced.id);
+	expect(nodeJson(run, 'Create Sessions').map((session) => session.name)).toEqual(['paced-1', 'paced-2', 'paced-3']);
+});
+
 test('runs the shipped example with the demo\'s choices: a filter, one session per server, read back', () => {
 	expect(picksOf(shippedExample)).toEqual(Object.keys(DEMO_CREATE_SESSIONS_PICKS));
 	const run = successfulRun(batch, example.id);
@@ -195,11 +207,14 @@ test('the emulator received exactly those creates: each session once, the invali
 		'cof-first': 1,
 		'cof-third': 1,
 		'stop-first': 1,
+		'paced-1': 1,
+		'paced-2': 1,
+		'paced-3': 1,
 		[`mirror-${DEMO_SERVERS.web01}`]: 1,
 		'mirror-192.168.0.12': 1,
 		[`mirror-${DEMO_SERVERS.db01}`]: 1,
 	});
-	expect(counters.created).toMatchObject({ filters: 5, sessions: 8 });
-	expect(counters.requests.byOperation.CreateTrafficMirrorSession).toBe(8);
+	expect(counters.created).toMatchObject({ filters: 6, sessions: 11 });
+	expect(counters.requests.byOperation.CreateTrafficMirrorSession).toBe(11);
 	expect(Object.keys(counters.requests.byStatus).every((status) => status.startsWith('2'))).toBe(true);
 });

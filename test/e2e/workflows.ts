@@ -45,7 +45,7 @@ export const createFilterNode = (name: string) =>
 export const FILTER_ID_OF_RUN = "={{ $('Create Filter').first().json.id }}";
 
 /** Creates one session per input item, named and prioritised by the item's `name` and `priority`. */
-export const createSessionsNode = (settings: Record<string, unknown> = {}) =>
+export const createSessionsNode = (settings: Record<string, unknown> = {}, parameters: Record<string, unknown> = {}) =>
 	huaweiNode(
 		'Create Sessions',
 		{
@@ -57,6 +57,7 @@ export const createSessionsNode = (settings: Record<string, unknown> = {}) =>
 			trafficMirrorTargetType: 'eni',
 			trafficMirrorTargetId: byId(ANALYSER),
 			priority: '={{ $json.priority }}',
+			...parameters,
 		},
 		settings,
 	);

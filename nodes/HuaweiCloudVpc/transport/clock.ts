@@ -22,13 +22,22 @@ export const n8nClock: Clock = {
  */
 async function sleepUnlessCancelled(ms: number, signal?: AbortSignal): Promise<void> {
 	if (!signal) return await sleep(ms);
-	if (signal.aborted) return await sleepWithAbort(ms, signal);
+	if (signal.aborted) return await abortableSleep(ms, signal);
 	const thisWait = new AbortController();
-	const cancel = () => thisWait.abort();
+	const cancel = () => thisWait.abort(signal.reason);
 	signal.addEventListener('abort', cancel, { once: true });
 	try {
-		await sleepWithAbort(ms, thisWait.signal);
+		await abortableSleep(ms, thisWait.signal);
 	} finally {
 		signal.removeEventListener('abort', cancel);
 	}
+}
+
+/**
+ * n8n-workflow's wait that an abort ends: sleepWithAbort in n8n 1.x and the 2.x this package is built with; n8n 2.41
+ * has none, and its sleep takes the signal instead. Looked up when called, so that the node loads in every n8n.
+ */
+async function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+	if (typeof sleepWithAbort === 'function') return await sleepWithAbort(ms, signal);
+	await (sleep as (ms: number, signal: AbortSignal) => Promise<void>)(ms, signal);
 }
