@@ -84,9 +84,26 @@ describe('items in flight', () => {
 				return index;
 			},
 			{ cancelled: () => cancelled },
-			(firstUnrun) => new Error(`cancelled before item ${firstUnrun}`),
+			(unrun) => new Error(`not run: ${unrun.join(' ')}`),
 		);
-		await expect(run).rejects.toThrow('cancelled before item 2');
+		await expect(run).rejects.toThrow('not run: 2 3 4 5 6 7 8 9');
 		expect(started).toEqual([0, 1]);
+	});
+
+	test('once cancelled, the unrun items named include one held back by its key while later items ran', async () => {
+		let cancelled = false;
+		const run = runItems(
+			4,
+			2,
+			async (index) => {
+				if (index === 2) cancelled = true;
+				await settle();
+				return index;
+			},
+			// Items 0 and 1 share a key: 1 waits for 0, and 2 takes the free slot first.
+			{ exclusiveKey: (index) => (index < 2 ? 'same name' : undefined), cancelled: () => cancelled },
+			(unrun) => new Error(`not run: ${unrun.join(' ')}`),
+		);
+		await expect(run).rejects.toThrow('not run: 1 3');
 	});
 });

@@ -13,14 +13,15 @@ export interface RunItemsOptions {
  * Items start in item order, except that an item waits while an earlier one with its exclusive key runs, and the
  * free slot goes to the next item that may start. After a failure, or once cancelled, no further item starts; once
  * the items in flight have settled, the failure of the lowest item is thrown, as a one-at-a-time loop would have
- * thrown it. A cancelled run that leaves items unrun ends with `whenCancelled()`'s error.
+ * thrown it. A cancelled run that leaves items unrun ends with `whenCancelled()`'s error, given the unrun items in
+ * ascending order (not always the last ones: an item held back by its exclusive key may be unrun after later ones ran).
  */
 export async function runItems<T>(
 	count: number,
 	concurrency: number,
 	task: (itemIndex: number) => Promise<T>,
 	{ exclusiveKey = () => undefined, cancelled = () => false }: RunItemsOptions = {},
-	whenCancelled: (firstUnrun: number) => Error = (firstUnrun) => new Error(`Cancelled before item ${firstUnrun}`),
+	whenCancelled: (unrun: number[]) => Error = (unrun) => new Error(`Cancelled; not run: ${unrun.join(', ')}`),
 ): Promise<T[]> {
 	const results: T[] = new Array<T>(count);
 	const failures = new Map<number, unknown>();
@@ -63,6 +64,6 @@ export async function runItems<T>(
 		await Promise.race(running);
 	}
 	if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
-	if (waiting.length > 0) throw whenCancelled(waiting[0]);
+	if (waiting.length > 0) throw whenCancelled(waiting);
 	return results;
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Clock } from '../transport/clock';
+import { itemsLabel } from '../fields/read';
 import { createTransportContext } from '../transport/context';
 import { runItems } from './itemRunner';
 import { CreateLedger } from './create';
@@ -81,10 +82,10 @@ export async function router(this: IExecuteFunctions, clock: Clock): Promise<INo
 			}
 		},
 		{ exclusiveKey: (itemIndex) => exclusiveKey(this, operation, itemIndex), cancelled },
-		(firstUnrun) =>
+		(unrun) =>
 			new NodeOperationError(this.getNode(), 'The execution was cancelled', {
-				itemIndex: firstUnrun,
-				description: `Items from ${firstUnrun} on were not run: nothing was sent for them.`,
+				itemIndex: unrun[0],
+				description: `Not run, so nothing was sent for ${itemsLabel(unrun)}.`,
 			}),
 	);
 	return [perItem.flat()];

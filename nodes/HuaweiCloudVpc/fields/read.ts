@@ -12,6 +12,20 @@ export function itemLabel(itemIndex: number): string {
 	return `item ${itemIndex + 1} (Item Index ${itemIndex})`;
 }
 
+/** Several items, in ascending order, the same way: "items 3 to 5, 8 (Item Index 2 to 4, 7)". */
+export function itemsLabel(itemIndexes: number[]): string {
+	if (itemIndexes.length === 1) return itemLabel(itemIndexes[0]);
+	const runs: Array<[number, number]> = [];
+	for (const itemIndex of itemIndexes) {
+		const last = runs[runs.length - 1];
+		if (last && itemIndex === last[1] + 1) last[1] = itemIndex;
+		else runs.push([itemIndex, itemIndex]);
+	}
+	const counted = (offset: number) =>
+		runs.map(([first, last]) => (first === last ? `${first + offset}` : `${first + offset} to ${last + offset}`)).join(', ');
+	return `items ${counted(1)} (Item Index ${counted(0)})`;
+}
+
 /**
  * Checks one value against its field's rule; a bad value fails the item with the field, the rule and the value.
  * The node is asked for only then: n8n hands out a deep copy of it each time.
