@@ -217,7 +217,7 @@ describe('50 webhook calls at once on two workers, against a throttled and faili
 	});
 });
 
-describe('the same with worker-1 killed while its create is at the API, then restarted', () => {
+describe('the same with worker-1 killed once the API has made a session it asked for, then restarted', () => {
 	const calls = names('killed');
 	let answers: Call[];
 	let restartedAfterMs: number;
@@ -229,7 +229,7 @@ describe('the same with worker-1 killed while its create is at the API, then res
 		const filterId = await freshApi(FAULTS);
 		const started = Date.now();
 		const killAndRestart = tap
-			.nextForwarded((method, path) => method === 'POST' && path.endsWith('/vpc/traffic-mirror-sessions'))
+			.holdNextSuccess((method, path) => method === 'POST' && path.endsWith('/vpc/traffic-mirror-sessions'))
 			.then(async () => {
 				await queue.killWorker('worker-1');
 				await queue.startWorker('worker-1');

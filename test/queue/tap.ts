@@ -1,42 +1,50 @@
 /**
  * A pass-through in front of the emulator for one n8n process: it forwards every request unchanged (the Host header
- * included, so signatures still verify) and tells when a request of that process has reached the API. A test kills
- * the process at that moment and knows the request goes on being processed: the forwarded request is never aborted
- * when the process that sent it is gone.
+ * included, so signatures still verify) and every answer back, except one. `holdNextSuccess` keeps the first
+ * successful answer to a matching request from the process and tells the test, which then kills the process: the
+ * API has done the work, and the process dies without hearing of it. Deterministic, unlike killing while the request
+ * is still on its way, which the emulator's faults may refuse (a 429, a 503 before processing, a dropped connection).
  */
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+type Matcher = (method: string, path: string) => boolean;
+
 export interface Tap {
 	url: string;
-	/** Resolves with the first request for which `matches` is true, once it has been forwarded to the API. */
-	nextForwarded(matches: (method: string, path: string) => boolean): Promise<void>;
+	/**
+	 * Resolves when the API has answered a matching request with a 2xx. That answer is never passed on: the connection
+	 * stays open, unanswered, until the process that sent it is gone or the tap closes.
+	 */
+	holdNextSuccess(matches: Matcher): Promise<void>;
 	close(): Promise<void>;
 }
 
 export async function startTap(target: string): Promise<Tap> {
 	const upstream = new URL(target);
-	const waiting: Array<{ matches: (method: string, path: string) => boolean; resolve: () => void }> = [];
+	let held: { matches: Matcher; resolve: () => void } | undefined;
 	const sockets = new Set<Socket>();
 	const server = createServer((incoming: IncomingMessage, outgoing) => {
+		const method = incoming.method ?? '';
+		const path = incoming.url ?? '';
 		const forwarded = httpRequest(
-			{ host: upstream.hostname, port: upstream.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
+			{ host: upstream.hostname, port: upstream.port, method, path, headers: incoming.headers },
 			(answer) => {
+				const status = answer.statusCode ?? 502;
+				if (held && status >= 200 && status < 300 && held.matches(method, path)) {
+					const { resolve } = held;
+					held = undefined;
+					answer.resume();
+					resolve();
+					return;
+				}
 				outgoing.on('error', () => answer.resume());
-				outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+				outgoing.writeHead(status, answer.headers);
 				answer.pipe(outgoing);
 			},
 		);
 		forwarded.on('error', () => outgoing.socket?.destroy());
 		incoming.pipe(forwarded);
-		incoming.on('end', () => {
-			const method = incoming.method ?? '';
-			const path = incoming.url ?? '';
-			for (const waiter of waiting.filter((each) => each.matches(method, path))) {
-				waiting.splice(waiting.indexOf(waiter), 1);
-				waiter.resolve();
-			}
-		});
 	});
 	server.on('connection', (socket) => {
 		sockets.add(socket);
@@ -45,7 +53,7 @@ export async function startTap(target: string): Promise<Tap> {
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	return {
 		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-		nextForwarded: (matches) => new Promise<void>((resolve) => waiting.push({ matches, resolve })),
+		holdNextSuccess: (matches) => new Promise<void>((resolve) => (held = { matches, resolve })),
 		close: () =>
 			new Promise<void>((resolve) => {
 				server.close(() => resolve());
