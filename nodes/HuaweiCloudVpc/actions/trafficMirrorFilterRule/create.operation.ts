@@ -42,7 +42,7 @@ export async function execute(
 	creates: CreateLedger,
 ): Promise<ApiItem> {
 	const rule = readCreateFields(this, itemIndex, required, optional);
-	checkCidrsMatchEthertype(this.getNode(), itemIndex, rule);
+	checkCidrsMatchEthertype(this, itemIndex, rule);
 	const { traffic_mirror_filter_id: filterId, direction, priority } = rule;
 	const same = (found: IDataObject, key: string) => String(found[key]).toLowerCase() === String(rule[key]).toLowerCase();
 	return await createResource.call(this, transport, creates, {

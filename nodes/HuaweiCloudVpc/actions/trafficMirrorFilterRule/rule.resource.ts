@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { filterRuleFields, filterRuleIdField } from '../../fields/filterRule.fields';
@@ -26,9 +26,9 @@ const CIDR_FIELDS = [filterRuleFields.sourceCidrBlock, filterRuleFields.destinat
 /**
  * A rule matches packets of one IP version, so a CIDR block of the other version could never match. Checked when the
  * body carries both the ethertype and a CIDR block (an update of one of them alone is left to the service, which
- * knows the other).
+ * knows the other). The node is asked for only on a mismatch: n8n hands out a deep copy of it each time.
  */
-export function checkCidrsMatchEthertype(node: INode, itemIndex: number, rule: IDataObject): void {
+export function checkCidrsMatchEthertype(context: IExecuteFunctions, itemIndex: number, rule: IDataObject): void {
 	const { ethertype } = filterRuleFields;
 	if (typeof rule[ethertype.apiName] !== 'string') return;
 	for (const field of CIDR_FIELDS) {
@@ -37,7 +37,7 @@ export function checkCidrsMatchEthertype(node: INode, itemIndex: number, rule: I
 		const version = cidr.includes(':') ? 'IPv6' : 'IPv4';
 		if (version === rule[ethertype.apiName]) continue;
 		throw new NodeOperationError(
-			node,
+			context.getNode(),
 			`Invalid ${field.displayName} (${field.apiName}): ${cidr} is an ${version} block but ${ethertype.displayName} (${ethertype.apiName}) is ${rule[ethertype.apiName] as string}`,
 			{
 				itemIndex,

@@ -49,7 +49,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
 	const { path } = readRuleTarget(this, itemIndex);
 	const changes = readUpdateFields(this, itemIndex, updatable, fieldOptions);
-	checkCidrsMatchEthertype(this.getNode(), itemIndex, changes);
+	checkCidrsMatchEthertype(this, itemIndex, changes);
 	const response = await vpcApiRequest(transport, { method: 'PUT', path, body: { [RULE_KEY]: changes }, itemIndex });
 	return unwrapRule(response);
 }
