@@ -159,11 +159,16 @@ describe('the node in the workflow editor', () => {
 	const locator = (parameter: string) => ndv().locator(`[data-test-id="resource-locator-${parameter}"]`);
 	const visibleOptions = () => page.locator('.el-select-dropdown__item:visible');
 
-	/** Opens a resource locator's list and returns its entries' labels, once it has loaded some or failed. */
-	async function openList(parameter: string): Promise<string[]> {
+	/**
+	 * Opens a resource locator's list and returns its entries' labels, once it has loaded some or failed. n8n shows the
+	 * current choice as an entry at once, before the list has loaded: `loaded` names what only a loaded entry shows.
+	 */
+	async function openList(parameter: string, loaded?: string): Promise<string[]> {
 		await locator(parameter).locator('[data-test-id="rlc-input"]').click();
-		await page.locator('[data-test-id="rlc-item"]:visible, [data-test-id="rlc-error-container"]:visible').first().waitFor();
-		return await page.locator('[data-test-id="rlc-item"]:visible').allInnerTexts();
+		const entries = page.locator('[data-test-id="rlc-item"]:visible');
+		const entry = loaded === undefined ? entries : entries.filter({ hasText: loaded });
+		await entry.or(page.locator('[data-test-id="rlc-error-container"]:visible')).first().waitFor();
+		return await entries.allInnerTexts();
 	}
 
 	async function choose(parameter: string, option: string): Promise<void> {
@@ -197,7 +202,7 @@ describe('the node in the workflow editor', () => {
 		await page.locator('[data-test-id="rlc-item"]:visible').filter({ hasText: 'analyser-eth0' }).click();
 
 		await choose('trafficMirrorTargetType', 'Private Load Balancer');
-		const loadBalancers = await openList('trafficMirrorTargetId');
+		const loadBalancers = await openList('trafficMirrorTargetId', 'Load balancer: ');
 		// n8n shows the current choice first; the list itself holds the load balancers.
 		expect(loadBalancers.filter((label) => label.startsWith('Load balancer: '))).toEqual([
 			`Load balancer: ${ANALYSER_LB.name} (${ANALYSER_LB.vip_address})`,
