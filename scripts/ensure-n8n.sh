@@ -5,9 +5,10 @@
 #   scripts/ensure-n8n.sh           install or repair as needed, then print the folder
 #   scripts/ensure-n8n.sh --check   only say whether the cached n8n is ready (exit 0) or not (exit 1); change nothing
 #
-# The folder counts as ready only when its marker names this recipe, this n8n and this Node.js, and n8n's native
-# modules load. A folder that fails either (an older script's marker, an interrupted install, a Node.js upgrade, a
-# build that silently built nothing) is repaired in place, never reused as it is.
+# The folder counts as ready only when its marker names this recipe, this n8n and this Node.js, it holds as many files
+# and folders as when it was found ready, and n8n's native modules load. A folder that fails any of these (an older
+# script's marker, an interrupted install, a Node.js upgrade, a build that silently built nothing) is repaired in
+# place, never reused as it is; one that lost files since (a deletion cut short, a disk clean-up) is reinstalled.
 #
 # n8n 2.8.4 is the newest n8n that runs on Node 20; its xlsx dependency points at a CDN that cannot be reached, so it
 # is overridden with the registry republish of the same version. An n8n that needs a newer Node.js than the one
@@ -38,6 +39,14 @@ node_for_n8n() {
 marker_text() {
   echo "recipe=$recipe n8n=$version node=$("$(node_for_n8n)" --version)"
 }
+
+# The marker's second line counts every file and folder of node_modules when n8n was found ready. Nothing writes
+# there afterwards, so another count means files were lost (or added) since: a loss no load check notices until n8n
+# needs the missing file.
+entries_text() {
+  echo "entries=$(find "$root/node_modules" 2>/dev/null | wc -l | tr -d ' ')"
+}
+marker_line() { sed -n "${1}p" "$root/.installed" 2>/dev/null; }
 
 # Loads what n8n cannot start without: its native modules, built for the Node.js that runs it. Prints what failed.
 native_modules_load() {
@@ -77,7 +86,13 @@ cli_answers() {
 }
 
 is_ready() {
-  [ -f "$root/.installed" ] && [ "$(cat "$root/.installed")" = "$(marker_text 2>/dev/null)" ] && native_modules_load
+  [ -f "$root/.installed" ] && [ "$(marker_line 1)" = "$(marker_text 2>/dev/null)" ] &&
+    [ "$(marker_line 2)" = "$(entries_text)" ] && native_modules_load
+}
+
+# Marked ready by this recipe, yet with another count of files and folders now.
+lost_files() {
+  [ "$(marker_line 1)" = "$(marker_text 2>/dev/null)" ] && [ -n "$(marker_line 2)" ] && [ "$(marker_line 2)" != "$(entries_text)" ]
 }
 
 if is_ready; then
@@ -86,8 +101,12 @@ if is_ready; then
 fi
 if [ "$mode" = check ]; then
   if [ ! -f "$root/.installed" ]; then say "n8n $version is not installed in $root."
-  elif [ "$(cat "$root/.installed")" != "$(marker_text 2>/dev/null)" ]; then
-    say "n8n $version in $root was installed by another recipe or for another Node.js ($(cat "$root/.installed"))."
+  elif [ "$(marker_line 1)" != "$(marker_text 2>/dev/null)" ]; then
+    say "n8n $version in $root was installed by another recipe or for another Node.js ($(marker_line 1))."
+  elif lost_files; then
+    say "n8n $version in $root has lost files since it was installed ($(entries_text) against $(marker_line 2))."
+  elif [ -z "$(marker_line 2)" ]; then
+    say "n8n $version in $root was marked ready by an older version of this script, which did not count its files."
   fi
   exit 1
 fi
@@ -101,9 +120,16 @@ if is_ready 2>/dev/null; then
   echo "$root"
   exit 0
 fi
+# A folder that lost files is installed anew: npm would not notice a package that lost some of its files.
+reinstall=false
+if lost_files; then reinstall=true; fi
 # From here on the folder is not ready until it has been built and checked again.
 rm -f "$root/.installed"
 cd "$root"
+if [ "$reinstall" = true ]; then
+  say "n8n $version in $root has lost files since it was installed; installing it anew..."
+  rm -rf node_modules
+fi
 
 # Runs one step of the install. While it runs, a long step says every 15 seconds how far it got (a quiet npm must not
 # look stuck); when it fails, the last line says which step failed and npm's own reason.
@@ -204,7 +230,7 @@ JSON
     say "n8n $version in $root does not run after installing; it stays marked as not ready and the next run repairs it."
     exit 1
   fi
-  marker_text > .installed
+  { marker_text; entries_text; } > .installed
   say "n8n $version is ready."
 } >&2
 echo "$root"

@@ -1,7 +1,8 @@
 /**
  * scripts/ensure-n8n.sh calls a cached n8n ready only when it runs. These tests break a copy of the real cached n8n
  * the way an older script or an interrupted build left it (sqlite3 never built, under the npm settings `npm run`
- * hands down) and check that the script notices, and repairs the copy rather than reusing it.
+ * hands down), or the way a deletion cut short leaves it (a package gone), and check that the script notices, and
+ * repairs or reinstalls the copy rather than reusing it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,11 @@ function ensure(args: string[]) {
 		env: { ...process.env, ...UNDER_NPM_RUN, N8N_CACHE_DIR: cacheDir },
 	});
 }
+
+/** What the script writes in `.installed` once n8n is ready: its recipe line, and node_modules' entries counted. */
+const markerFor = (root: string, recipeLine: string) =>
+	`${recipeLine}\nentries=${execFileSync('find', [join(root, 'node_modules')], { encoding: 'utf8', maxBuffer: 1 << 28 }).split('\n').filter(Boolean).length}\n`;
+const recipeLineOf = (root: string) => readFileSync(join(root, '.installed'), 'utf8').split('\n')[0];
 
 const sqlite3Loads = (root: string) =>
 	spawnSync(process.execPath, ['-e', 'require(require.resolve("sqlite3", { paths: [process.argv[1]] }))', join(root, 'node_modules', 'n8n')])
@@ -53,6 +59,8 @@ beforeAll(async () => {
 		recursive: true,
 		filter: (source) => basename(source) !== 'build',
 	});
+	// Marked ready as the script did after a rebuild that built nothing: its files counted without sqlite3's build.
+	writeFileSync(join(brokenRoot, '.installed'), markerFor(brokenRoot, recipeLineOf(realRoot)));
 }, PREPARE_TIMEOUT_MS);
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
@@ -80,3 +88,20 @@ test('a cached n8n left broken by an older script is repaired, not reused', () =
 	expect(sqlite3Loads(brokenRoot)).toBe(true);
 	expect(ensure(['--check']).status).toBe(0);
 }, 10 * 60_000);
+
+test('a cached n8n that lost files since it was marked ready is not ready, and is installed anew', () => {
+	// The repaired copy of the test before is ready; a deletion cut short then takes one package n8n needs.
+	expect(ensure(['--check']).status).toBe(0);
+	rmSync(join(brokenRoot, 'node_modules', 'mime-db'), { recursive: true });
+
+	const check = ensure(['--check']);
+	expect(check.status).toBe(1);
+	expect(check.stderr).toContain('has lost files since it was installed');
+
+	const reinstall = ensure([]);
+
+	expect(reinstall.stderr).toContain('installing it anew');
+	expect(reinstall.status).toBe(0);
+	expect(reinstall.stdout.trim()).toBe(brokenRoot);
+	expect(ensure(['--check']).status).toBe(0);
+}, 15 * 60_000);
