@@ -16,6 +16,7 @@ import type {
 import { PROJECT_PLACEHOLDER, signHuaweiCloudRequest } from '../transport/authentication';
 import { CUSTOM_ENDPOINT, resolveEndpoint } from '../transport/endpoint';
 import { IAM_ACTIONS } from '../transport/iam';
+import { isObject, parseJson } from '../transport/request';
 
 const TEST_PATH = '/vpc/traffic-mirror-sessions';
 const TEST_TIMEOUT_MS = 30_000;
@@ -207,16 +208,4 @@ function unreachable(error: unknown, endpoint: string): string {
 			}
 			return `Could not reach ${endpoint}${code ? ` (${code})` : ''}: ${(error as Error)?.message ?? 'unknown error'}`;
 	}
-}
-
-function parseJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
-}
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

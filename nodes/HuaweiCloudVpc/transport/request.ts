@@ -370,7 +370,8 @@ function assertSafePath(context: RequestContext, request: ApiRequest): void {
 	});
 }
 
-function parseJson(body: string): unknown {
+/** The body as JSON, or undefined when it is not JSON (a gateway's HTML page, a truncated answer). */
+export function parseJson(body: string): unknown {
 	try {
 		return JSON.parse(body);
 	} catch {
@@ -378,7 +379,7 @@ function parseJson(body: string): unknown {
 	}
 }
 
-function isObject(value: unknown): value is IDataObject {
+export function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
