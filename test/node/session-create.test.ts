@@ -36,8 +36,8 @@ const create = async (parameters: INodeParameters, options: { items?: IDataObjec
 	await runNode({ parameters: { ...seedParameters, ...parameters }, credentials: server.credentials(), ...options });
 
 /**
- * Each create first lists the sessions of its name, to know which were there before it (the recovery rule); these
- * tests are about the create, so that look-up is answered with no sessions and left out of what they check.
+ * The first create of an execution first lists the sessions, to know which were there before (the recovery rule);
+ * these tests are about the create, so that note is answered with no sessions and left out of what they check.
  */
 const LOOK_UP = { status: 200, body: { traffic_mirror_sessions: [], page_info: { current_count: 0 }, request_id: 'look-up' } };
 const creates = () => server.requests.filter((request) => request.method === 'POST');
@@ -391,7 +391,6 @@ describe('create: Continue On Fail', () => {
 		server.respondWith(
 			LOOK_UP,
 			{ status: 201, body: { traffic_mirror_session: { id: ids(1)[0], name: 'mirror-1' }, request_id: 'r1' } },
-			LOOK_UP,
 			{ status: 409, body: { error_code: 'VPC.0409', error_msg: 'Priority already used', request_id: 'r2' } },
 		);
 		const result = await create(
@@ -411,7 +410,6 @@ describe('create: Continue On Fail', () => {
 		server.respondWith(
 			LOOK_UP,
 			{ status: 201, body: { traffic_mirror_session: { id: ids(1)[0], name: 'mirror-1' }, request_id: 'r1' } },
-			LOOK_UP,
 			{ status: 409, body: { error_code: 'VPC.0409', error_msg: 'Priority already used', request_id: 'r2' } },
 		);
 		const result = await create(

@@ -3,9 +3,10 @@
  * was created exactly once, or the item was reported failed with a clear error, and that none was created twice.
  * Waits are recorded and instant, except where the emulator's own real time matters (said so in the test).
  */
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { ScriptedFault } from '../../emulator/options';
+import { stoppedClock } from '../helpers/clock';
 import { runNode, shutDownEngine } from '../helpers/engine';
 import { MISSING_ID } from '../helpers/ids';
 import { sessionCreateParameters } from '../helpers/parameters';
@@ -17,6 +18,22 @@ const CONTINUE = { onError: 'continueRegularOutput' as const };
 /** A scripted fault for the next create only: the look-ups around it pass it by. */
 const onCreate = (fault: ScriptedFault = {}): ScriptedFault => ({ operation: 'CreateTrafficMirrorSession', ...fault });
 const onList = (fault: ScriptedFault = {}): ScriptedFault => ({ operation: 'ListTrafficMirrorSessions', ...fault });
+
+/**
+ * The node's Create on a clock that stands still, so that the note of what exists taken before the first create
+ * serves every item however long the recorded waits add up to, and the script's lists come in a known order.
+ */
+async function runCreateOnStoppedClock(items: IDataObject[], requestOptions: INodeParameters, settings?: Partial<INode>) {
+	const clock = stoppedClock();
+	const result = await runNode({
+		parameters: sessionCreateParameters(api.filterId, { requestOptions }),
+		credentials: api.credentials(),
+		items,
+		settings,
+		clock,
+	});
+	return { ...result, waits: clock.waits };
+}
 
 let api: FaultyApi;
 afterEach(async () => await api?.close());
@@ -44,13 +61,13 @@ describe('throttling (429 APIGW.0308)', () => {
 			retryAfterSeconds: 2,
 			script: Array.from({ length: 24 }, (_, index) => onCreate(index % 3 === 2 ? {} : { throttle: true })),
 		});
-		const result = await api.runCreate(items, { maxRetries: 10, maxConcurrentRequests: 3 });
+		const result = await runCreateOnStoppedClock(items, { maxRetries: 10, maxConcurrentRequests: 3 });
 		expect(result.error).toBeUndefined();
 		expectEachCreatedOnce(result.items, items.map((item) => item.name as string));
 		expect(api.emulator.counters().faults.throttled).toBe(16);
-		// A 429 is refused before the service: the create is simply sent again, with no look-up after it (each item
-		// looks its name up once, before its first attempt, to know which sessions of that name were there before).
-		expect(api.requestsOf('ListTrafficMirrorSessions')).toBe(items.length);
+		// A 429 is refused before the service: the create is simply sent again, with no look-up after it. The one list
+		// is the note taken before the first create.
+		expect(api.requestsOf('ListTrafficMirrorSessions')).toBe(1);
 		expect(result.waits).toHaveLength(16);
 		expect(result.waits.every((ms) => ms >= 2000)).toBe(true);
 	});
@@ -81,12 +98,12 @@ describe('5xx answers', () => {
 				onCreate({ status: 502, when: 'after' }), // item 2: the same with a 502
 			],
 		});
-		const result = await api.runCreate(items);
+		const result = await runCreateOnStoppedClock(items, {});
 		expect(result.error).toBeUndefined();
 		expectEachCreatedOnce(result.items, items.map((item) => item.name as string));
 		expect(api.requestsOf('CreateTrafficMirrorSession')).toBe(4);
-		// One look-up per item before its first attempt, and one after each failure.
-		expect(api.requestsOf('ListTrafficMirrorSessions')).toBe(6);
+		// One note of what existed before, shared by the three items, and one look-up after each failure.
+		expect(api.requestsOf('ListTrafficMirrorSessions')).toBe(4);
 	});
 
 	test('a 500 is not retried; when it came after processing, the look-up still returns the session', async () => {
@@ -161,12 +178,12 @@ describe('answers slower than the timeout', () => {
 
 	test('every answer too slow: each item fails with a timeout error and is never sent twice', async () => {
 		api = await startFaultyApi();
-		// For each item: its first look-up is answered in time, then its create and both tries of the look-up after it
-		// are too slow.
+		// The note of what exists is answered in time; then, for each item, its create and both tries of the look-up
+		// after it are too slow.
 		const slow = { latencyMs: 250 };
-		const perItem = [onList(), onCreate(slow), onList(slow), onList(slow)];
-		api.emulator.setFaults({ script: [...perItem, ...perItem] });
-		const result = await api.runCreate(namedItems(2), { timeout: 100, maxRetries: 1 }, CONTINUE);
+		const perItem = [onCreate(slow), onList(slow), onList(slow)];
+		api.emulator.setFaults({ script: [onList(), ...perItem, ...perItem] });
+		const result = await runCreateOnStoppedClock(namedItems(2), { timeout: 100, maxRetries: 1 }, CONTINUE);
 		for (const item of result.items) {
 			expect(item.json.error).toBe('Huawei Cloud did not answer within 100 ms (the Timeout request option)');
 			expect(item.json.description).toMatch(/may have been processed/);

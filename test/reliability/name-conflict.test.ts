@@ -24,7 +24,7 @@ test('Create Another (the default) creates a second session of the same name', a
 	expect(first.error ?? second.error).toBeUndefined();
 	expect(second.items[0].json.id).not.toBe(first.items[0].json.id);
 	expect(api.createsByName()).toEqual({ 'item-000': 2 });
-	// Each create looks its name up once before it is sent, only to know which sessions were there before it.
+	// Each run notes what exists once before its create is sent, only to know which sessions were there before it.
 	expect(api.requestsOf('ListTrafficMirrorSessions')).toBe(2);
 });
 

@@ -162,7 +162,7 @@ describe('secrets never leave the credential', () => {
 			expectNoSecrets(result, [wrongSecret, SECURITY_TOKEN]);
 		}
 		// Never retried, nor followed by anything: five failed signatures lock the AK. (Each run's first request is
-		// the look-up of the name before the create, so the create itself is never sent.)
+		// the note of what exists before the create, so the create itself is never sent.)
 		expect(api.requestsOf('ListTrafficMirrorSessions')).toBe(2);
 		expect(api.requestsOf('CreateTrafficMirrorSession')).toBe(0);
 	});

@@ -1,9 +1,22 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { Clock } from '../transport/clock';
 import type { TransportContext } from '../transport/context';
 import { vpcApiRequestAllItems } from '../transport/paginate';
 import { vpcApiRequest, type ApiItem } from '../transport/request';
+
+/**
+ * How long after it was asked for a note of what exists serves the creates that start. Noting per item cost every
+ * create a second request; shared for a second, a note costs one list per second of creates, and the rule's blind
+ * spot (a lookalike made by someone else after the note) stays about a second wide (README, "No duplicates").
+ */
+export const NOTE_SERVES_MS = 1000;
+
+interface Note {
+	askedAt: number;
+	ids: Promise<Set<string>>;
+}
 
 /**
  * What the creates of one execution share, so that items in flight together cannot take each other's resources
@@ -11,12 +24,34 @@ import { vpcApiRequest, type ApiItem } from '../transport/request';
  * for what a lost create made, and which resources items have already claimed. Sending and looking exclude each
  * other: a look waits until no create of its identity is on the way (each has its answer, or is looking too), and a
  * create waits while a look is under way, so a look never sees a resource whose create is still unanswered.
+ * Per collection: the latest note of the IDs it holds.
  */
 export class CreateLedger {
+	private readonly notes = new Map<string, Note>();
 	private readonly claimed = new Set<string>();
 	private readonly sending = new Map<string, number>();
 	private readonly looking = new Map<string, number>();
 	private readonly wakeUps = new Map<string, Array<() => void>>();
+
+	/**
+	 * The IDs of a collection's resources, from a list asked for at most NOTE_SERVES_MS ago or asked for now; the
+	 * creates that start meanwhile share it. A shared list that failed is not reused: the item lists for itself, so
+	 * that the error it may get is its own.
+	 */
+	async noteOf(collection: string, clock: Clock, list: () => Promise<ApiItem[]>): Promise<Set<string>> {
+		const shared = this.notes.get(collection);
+		if (shared && clock.now() - shared.askedAt <= NOTE_SERVES_MS) {
+			try {
+				return await shared.ids;
+			} catch {
+				// Listed again below, under this item's index.
+			}
+		}
+		const askedAt = clock.now();
+		const ids = list().then((found) => new Set(found.map(({ data }) => data.id as string)));
+		this.notes.set(collection, { askedAt, ids });
+		return await ids;
+	}
 
 	/** Resolves when this item may send a create of `identity`; pair with `endSend`. */
 	async beginSend(identity: string): Promise<void> {
@@ -86,18 +121,18 @@ export interface CreateRequest {
 	matches: (found: IDataObject) => boolean;
 	/**
 	 * The resources of this identity before the create, when the caller has just listed them (If Name Exists);
-	 * otherwise they are listed here, before the first attempt.
+	 * otherwise the collection's note (`CreateLedger.noteOf`) stands for them.
 	 */
 	before?: ApiItem[];
 }
 
 /**
- * Creates one resource, safely although the API takes no client token. Before the first attempt the IDs of the
- * resources sharing the create's identity are noted. After a failure that may have been processed, once this
- * execution's other creates of that identity have their answers, the identity is listed again; the candidates are
- * the resources that match the request, were not noted before, and no other item of this execution has claimed.
- * None: nothing was made, and the create is sent again if retries remain. One: it is this item's. Several: the
- * item fails, saying that it may have been created and naming them, rather than guess.
+ * Creates one resource, safely although the API takes no client token. Before the first attempt the IDs of what
+ * exists are noted: the collection's note, at most NOTE_SERVES_MS old when this create starts. After a failure that
+ * may have been processed, once this execution's other creates of that identity have their answers, the identity is
+ * listed; the candidates are the resources that match the request, were not noted before, and no other item of this
+ * execution has claimed. None: nothing was made, and the create is sent again if retries remain. One: it is this
+ * item's. Several: the item fails, saying that it may have been created and naming them, rather than guess.
  */
 export async function createResource(
 	this: IExecuteFunctions,
@@ -107,8 +142,10 @@ export async function createResource(
 ): Promise<ApiItem> {
 	const { itemIndex, path, key, listKey, identity } = request;
 	const ledgerKey = `${path} ${JSON.stringify(identity.query)}`;
-	const list = async () => await vpcApiRequestAllItems(transport, { path, key: listKey, qs: identity.query, itemIndex });
-	const noted = new Set((request.before ?? (await list())).map((found) => found.data.id as string));
+	const list = async (qs?: IDataObject) => await vpcApiRequestAllItems(transport, { path, key: listKey, qs, itemIndex });
+	const noted = request.before
+		? new Set(request.before.map((found) => found.data.id as string))
+		: await ledger.noteOf(path, transport.clock, async () => await list());
 	await ledger.beginSend(ledgerKey);
 	try {
 		const response = await vpcApiRequest(transport, {
@@ -119,7 +156,7 @@ export async function createResource(
 			idempotent: false,
 			recover: async () =>
 				await ledger.whileLooking(ledgerKey, async () => {
-					const candidates = (await list()).filter(
+					const candidates = (await list(identity.query)).filter(
 						({ data }) => request.matches(data) && !noted.has(data.id as string) && !ledger.isClaimed(data.id as string),
 					);
 					if (candidates.length === 0) return undefined;
