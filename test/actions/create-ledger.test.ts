@@ -1,6 +1,5 @@
 /** actions/create.ts's CreateLedger on its own: the note of what exists that an execution's creates share. */
-import { CreateLedger, NOTE_SERVES_MS } from '../../nodes/HuaweiCloudVpc/actions/create';
-import type { ApiItem } from '../../nodes/HuaweiCloudVpc/transport/request';
+import { CreateLedger, NOTE_SERVES_MS, type CollectionIds } from '../../nodes/HuaweiCloudVpc/actions/create';
 import { stoppedClock } from '../helpers/clock';
 
 const SESSIONS = '/vpc/traffic-mirror-sessions';
@@ -9,9 +8,9 @@ const SESSIONS = '/vpc/traffic-mirror-sessions';
 function setUp() {
 	const clock = stoppedClock();
 	const collection = { ids: ['a'], calls: 0 };
-	const list = async (): Promise<ApiItem[]> => {
+	const list = async (): Promise<CollectionIds> => {
 		collection.calls++;
-		return collection.ids.map((id) => ({ data: { id } }));
+		return new Set(collection.ids);
 	};
 	return { ledger: new CreateLedger(), clock, collection, list };
 }
@@ -32,7 +31,7 @@ describe('the note of what exists', () => {
 	test('creates that start while it is being listed wait for that one list', async () => {
 		const { ledger, clock, collection, list } = setUp();
 		const notes = await Promise.all([1, 2, 3, 4].map(async () => await ledger.noteOf(SESSIONS, clock, list)));
-		expect(notes.every((note) => note.has('a'))).toBe(true);
+		expect(notes.every((note) => note?.has('a'))).toBe(true);
 		expect(collection.calls).toBe(1);
 	});
 
@@ -46,10 +45,10 @@ describe('the note of what exists', () => {
 	test('a shared list that failed is not reused: each create waiting for it lists for itself and gets its own answer', async () => {
 		const { ledger, clock } = setUp();
 		const asked: string[] = [];
-		const failingFirst = (item: string) => async (): Promise<ApiItem[]> => {
+		const failingFirst = (item: string) => async (): Promise<CollectionIds> => {
 			asked.push(item);
 			if (asked.length === 1) throw new Error(`refused for ${item}`);
-			return [{ data: { id: `seen by ${item}` } }];
+			return new Set([`seen by ${item}`]);
 		};
 		const [first, second, third] = await Promise.allSettled(
 			['item 0', 'item 1', 'item 2'].map(async (item) => await ledger.noteOf(SESSIONS, clock, failingFirst(item))),
@@ -58,5 +57,20 @@ describe('the note of what exists', () => {
 		expect(second).toEqual({ status: 'fulfilled', value: new Set(['seen by item 1']) });
 		expect(third).toEqual({ status: 'fulfilled', value: new Set(['seen by item 2']) });
 		expect(asked).toEqual(['item 0', 'item 1', 'item 2']);
+	});
+
+	test('a collection beyond one page is not noted again in that execution: each create then notes its identity', async () => {
+		const { ledger, clock } = setUp();
+		let calls = 0;
+		const beyondOnePage = async (): Promise<CollectionIds> => {
+			calls++;
+			return undefined;
+		};
+		expect(await ledger.noteOf(SESSIONS, clock, beyondOnePage)).toBeUndefined();
+		clock.move(NOTE_SERVES_MS + 1);
+		expect(await ledger.noteOf(SESSIONS, clock, beyondOnePage)).toBeUndefined();
+		expect(calls).toBe(1);
+		expect(await new CreateLedger().noteOf(SESSIONS, clock, beyondOnePage)).toBeUndefined();
+		expect(calls).toBe(2);
 	});
 });

@@ -492,3 +492,29 @@ describe('create: against the emulator, which states the service\'s rules for it
 		}
 	});
 });
+
+describe('create: the note of what exists before the first create', () => {
+	test('one list of the sessions serves the creates of an execution', async () => {
+		await create({ name: '={{ $json.name }}' }, { items: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] });
+		expect(server.requests.map((request) => [request.method, request.query])).toEqual([
+			['GET', { limit: ['2000'] }],
+			['POST', {}],
+			['POST', {}],
+			['POST', {}],
+		]);
+	});
+
+	test('beyond one page of sessions, each create lists the sessions of its name instead', async () => {
+		const page = ids(2000).map((id, index) => ({ id, name: `other-${index}` }));
+		server.respondWith({ status: 200, body: { traffic_mirror_sessions: page, page_info: { next_marker: page[1999].id } } });
+		const result = await create({ name: '={{ $json.name }}' }, { items: [{ name: 'a' }, { name: 'b' }] });
+		expect(result.error).toBeUndefined();
+		expect(server.requests.map((request) => [request.method, request.query])).toEqual([
+			['GET', { limit: ['2000'] }],
+			['GET', { name: ['a'], limit: ['2000'] }],
+			['POST', {}],
+			['GET', { name: ['b'], limit: ['2000'] }],
+			['POST', {}],
+		]);
+	});
+});

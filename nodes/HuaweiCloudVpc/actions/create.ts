@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { Clock } from '../transport/clock';
 import type { TransportContext } from '../transport/context';
-import { vpcApiRequestAllItems } from '../transport/paginate';
+import { MAX_PAGE_SIZE, vpcApiRequestAllItems } from '../transport/paginate';
 import { vpcApiRequest, type ApiItem } from '../transport/request';
 
 /**
@@ -13,9 +13,15 @@ import { vpcApiRequest, type ApiItem } from '../transport/request';
  */
 export const NOTE_SERVES_MS = 1000;
 
+/**
+ * The IDs a collection holds, or undefined when they fill more than one page: noting such a collection every second
+ * would cost a list per page, more than each create listing its own identity.
+ */
+export type CollectionIds = Set<string> | undefined;
+
 interface Note {
 	askedAt: number;
-	ids: Promise<Set<string>>;
+	ids: Promise<CollectionIds>;
 }
 
 /**
@@ -28,6 +34,7 @@ interface Note {
  */
 export class CreateLedger {
 	private readonly notes = new Map<string, Note>();
+	private readonly beyondOnePage = new Set<string>();
 	private readonly claimed = new Set<string>();
 	private readonly sending = new Map<string, number>();
 	private readonly looking = new Map<string, number>();
@@ -36,9 +43,11 @@ export class CreateLedger {
 	/**
 	 * The IDs of a collection's resources, from a list asked for at most NOTE_SERVES_MS ago or asked for now; the
 	 * creates that start meanwhile share it. A shared list that failed is not reused: the item lists for itself, so
-	 * that the error it may get is its own.
+	 * that the error it may get is its own. Once a collection was found beyond one page, undefined for the rest of the
+	 * execution.
 	 */
-	async noteOf(collection: string, clock: Clock, list: () => Promise<ApiItem[]>): Promise<Set<string>> {
+	async noteOf(collection: string, clock: Clock, list: () => Promise<CollectionIds>): Promise<CollectionIds> {
+		if (this.beyondOnePage.has(collection)) return undefined;
 		const shared = this.notes.get(collection);
 		if (shared && clock.now() - shared.askedAt <= NOTE_SERVES_MS) {
 			try {
@@ -48,7 +57,10 @@ export class CreateLedger {
 			}
 		}
 		const askedAt = clock.now();
-		const ids = list().then((found) => new Set(found.map(({ data }) => data.id as string)));
+		const ids = list().then((found) => {
+			if (!found) this.beyondOnePage.add(collection);
+			return found;
+		});
 		this.notes.set(collection, { askedAt, ids });
 		return await ids;
 	}
@@ -121,14 +133,15 @@ export interface CreateRequest {
 	matches: (found: IDataObject) => boolean;
 	/**
 	 * The resources of this identity before the create, when the caller has just listed them (If Name Exists);
-	 * otherwise the collection's note (`CreateLedger.noteOf`) stands for them.
+	 * otherwise the collection's note (`CreateLedger.noteOf`) stands for them, or they are listed here.
 	 */
 	before?: ApiItem[];
 }
 
 /**
  * Creates one resource, safely although the API takes no client token. Before the first attempt the IDs of what
- * exists are noted: the collection's note, at most NOTE_SERVES_MS old when this create starts. After a failure that
+ * exists are noted: the collection's note, at most NOTE_SERVES_MS old when this create starts, or the resources of
+ * the create's identity in a collection beyond one page. After a failure that
  * may have been processed, once this execution's other creates of that identity have their answers, the identity is
  * listed; the candidates are the resources that match the request, were not noted before, and no other item of this
  * execution has claimed. None: nothing was made, and the create is sent again if retries remain. One: it is this
@@ -142,10 +155,11 @@ export async function createResource(
 ): Promise<ApiItem> {
 	const { itemIndex, path, key, listKey, identity } = request;
 	const ledgerKey = `${path} ${JSON.stringify(identity.query)}`;
-	const list = async (qs?: IDataObject) => await vpcApiRequestAllItems(transport, { path, key: listKey, qs, itemIndex });
+	const list = async () => await vpcApiRequestAllItems(transport, { path, key: listKey, qs: identity.query, itemIndex });
+	const idsOf = (found: ApiItem[]) => new Set(found.map(({ data }) => data.id as string));
 	const noted = request.before
-		? new Set(request.before.map((found) => found.data.id as string))
-		: await ledger.noteOf(path, transport.clock, async () => await list());
+		? idsOf(request.before)
+		: ((await ledger.noteOf(path, transport.clock, async () => await collectionIds(transport, request))) ?? idsOf(await list()));
 	await ledger.beginSend(ledgerKey);
 	try {
 		const response = await vpcApiRequest(transport, {
@@ -156,7 +170,7 @@ export async function createResource(
 			idempotent: false,
 			recover: async () =>
 				await ledger.whileLooking(ledgerKey, async () => {
-					const candidates = (await list(identity.query)).filter(
+					const candidates = (await list()).filter(
 						({ data }) => request.matches(data) && !noted.has(data.id as string) && !ledger.isClaimed(data.id as string),
 					);
 					if (candidates.length === 0) return undefined;
@@ -171,6 +185,14 @@ export async function createResource(
 	} finally {
 		ledger.endSend(ledgerKey);
 	}
+}
+
+/** The IDs in the create's collection, when it fits one page. */
+async function collectionIds(transport: TransportContext, request: CreateRequest): Promise<CollectionIds> {
+	const { path, listKey, itemIndex } = request;
+	const response = await vpcApiRequest(transport, { method: 'GET', path, qs: { limit: MAX_PAGE_SIZE }, itemIndex });
+	if (((response.page_info ?? {}) as IDataObject).next_marker !== undefined) return undefined;
+	return new Set(((response[listKey] ?? []) as IDataObject[]).map((data) => data.id as string));
 }
 
 function ambiguous(context: IExecuteFunctions, request: CreateRequest, candidates: ApiItem[]): NodeOperationError {
