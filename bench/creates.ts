@@ -33,6 +33,7 @@ import { optionParameters, type NodeOption } from './node-options';
 import { median, rotated } from './stats';
 import {
 	connectionsOpened,
+	createFilter,
 	createParameters,
 	createSessionRequest,
 	inParallel,
@@ -65,9 +66,14 @@ Logger4jInstance.level = 'off';
 /** Prepares `count` creates (untimed) and returns the timed part, which resolves to how many failed. */
 type Runner = (count: number) => () => Promise<number>;
 
+/** The filter of the project the creates go to; a new one after each reset of the emulator. */
+interface ProjectFilter {
+	id: string;
+}
+
 function runners(
 	emulator: BenchEmulator,
-	filterId: string,
+	filter: ProjectFilter,
 	concurrency: number,
 	concurrencyOption: NodeOption | undefined,
 ): Record<Contender, Runner> {
@@ -84,10 +90,11 @@ function runners(
 		.build();
 	const bareAgent = new Agent({ keepAlive: true, maxSockets: concurrency });
 	const transport = transportFor(emulator.credentials);
-	const parameters = createParameters(filterId, optionParameters([[concurrencyOption, concurrency]]));
+	const options = optionParameters([[concurrencyOption, concurrency]]);
 
 	return {
 		node: (count) => {
+			const parameters = createParameters(filter.id, options);
 			const items = Array.from({ length: count }, () => ({}));
 			return async () => {
 				const result = await runNode({ parameters, credentials: emulator.credentials, items });
@@ -104,7 +111,7 @@ function runners(
 						new v3.CreateTrafficMirrorSessionRequestBody().withTrafficMirrorSession(
 							new v3.CreateTrafficMirrorSessionOption()
 								.withName('bench-session')
-								.withTrafficMirrorFilterId(filterId)
+								.withTrafficMirrorFilterId(filter.id)
 								.withTrafficMirrorSources([SOURCE_PORT_ID])
 								.withTrafficMirrorTargetType('eni')
 								.withTrafficMirrorTargetId(TARGET_PORT_ID)
@@ -123,7 +130,7 @@ function runners(
 		transport: (count) => async () => {
 			let failed = 0;
 			await inParallel(count, concurrency, async () => {
-				const answer = await vpcApiRequest(transport, { method: 'POST', path: SESSIONS_PATH, body: sessionBody(filterId) });
+				const answer = await vpcApiRequest(transport, { method: 'POST', path: SESSIONS_PATH, body: sessionBody(filter.id) });
 				if (answer.traffic_mirror_session === undefined) failed++;
 			});
 			return failed;
@@ -132,7 +139,7 @@ function runners(
 
 	function bareLoop(agent: Agent): Runner {
 		return (count) => {
-			const wires = Array.from({ length: count }, () => createSessionRequest(emulator.credentials, filterId));
+			const wires = Array.from({ length: count }, () => createSessionRequest(emulator.credentials, filter.id));
 			return async () => {
 				let failed = 0;
 				await inParallel(count, concurrency, async (index) => {
@@ -165,18 +172,26 @@ function transportFor(credentials: Record<string, string>): TransportContext {
 	return createTransportContext(context);
 }
 
-export async function measureCreates(
-	emulator: BenchEmulator,
-	filterId: string,
-	concurrencyOption: NodeOption | undefined,
-): Promise<CreatesResult> {
+/**
+ * Each contender's run starts from an empty project with one filter, as a user's would. The node notes what exists
+ * before it creates: a project grown by every earlier run to tens of thousands of sessions of one name is nobody's,
+ * and would make its notes, not its creates, the thing measured.
+ */
+export async function measureCreates(emulator: BenchEmulator, concurrencyOption: NodeOption | undefined): Promise<CreatesResult> {
 	const result: CreatesResult = {};
+	const filter: ProjectFilter = { id: '' };
+	const emptyProject = async () => {
+		await emulator.reset();
+		filter.id = await createFilter(emulator.url, emulator.credentials);
+	};
 	for (const concurrency of CONCURRENCIES) {
-		const run = runners(emulator, filterId, concurrency, concurrencyOption);
+		const run = runners(emulator, filter, concurrency, concurrencyOption);
+		await emptyProject();
 		for (const contender of CONTENDERS) await run[contender](WARM_UP)();
 		const samples = Object.fromEntries(CONTENDERS.map((contender) => [contender, { times: [] as number[], connections: 0, failed: 0 }]));
 		for (let round = 0; round < ROUNDS; round++) {
 			for (const contender of rotated(CONTENDERS, round)) {
+				await emptyProject();
 				const timed = run[contender](PER_ROUND);
 				const connectionsBefore = connectionsOpened();
 				const start = performance.now();
