@@ -35,6 +35,7 @@ interface Mutation {
 const SIGNER = 'nodes/HuaweiCloudVpc/transport/signer.ts';
 const REQUEST = 'nodes/HuaweiCloudVpc/transport/request.ts';
 const PAGINATE = 'nodes/HuaweiCloudVpc/transport/paginate.ts';
+const CREATE = 'nodes/HuaweiCloudVpc/actions/create.ts';
 
 const MUTATIONS: Mutation[] = [
 	{
@@ -133,6 +134,30 @@ const MUTATIONS: Mutation[] = [
 		find: 'throw new NodeOperationError(this.getNode(), `The operation',
 		replace: "return pickOperation.call(this, 'trafficMirrorSession', 'get');\n\t\t\tthrow new NodeOperationError(this.getNode(), `The operation",
 		tests: ['test/actions/router.test.ts'],
+	},
+	{
+		name: 'note-serves-forever',
+		breaks: 'a note of what exists serves every create of the execution, however long after it was taken',
+		file: CREATE,
+		find: 'if (shared && clock.now() - shared.askedAt <= NOTE_SERVES_MS) {',
+		replace: 'if (shared) {',
+		tests: ['test/actions/create-ledger.test.ts', 'test/reliability/create-recovery.test.ts'],
+	},
+	{
+		name: 'note-ignores-next-page',
+		breaks: 'the first page of a collection beyond one page is taken for all of it',
+		file: CREATE,
+		find: 'if (((response.page_info ?? {}) as IDataObject).next_marker !== undefined) return undefined;',
+		replace: '',
+		tests: ['test/node/session-create.test.ts'],
+	},
+	{
+		name: 'create-sent-while-looking',
+		breaks: 'a create is sent while a lost create of its identity looks for what it made',
+		file: CREATE,
+		find: 'await this.until(identity, () => !this.looking.get(identity));',
+		replace: '',
+		tests: ['test/reliability/create-recovery.test.ts'],
 	},
 	{
 		name: 'display-name-lower-case',
