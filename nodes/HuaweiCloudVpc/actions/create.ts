@@ -141,11 +141,11 @@ export interface CreateRequest {
 /**
  * Creates one resource, safely although the API takes no client token. Before the first attempt the IDs of what
  * exists are noted: the collection's note, at most NOTE_SERVES_MS old when this create starts, or the resources of
- * the create's identity in a collection beyond one page. After a failure that
- * may have been processed, once this execution's other creates of that identity have their answers, the identity is
- * listed; the candidates are the resources that match the request, were not noted before, and no other item of this
- * execution has claimed. None: nothing was made, and the create is sent again if retries remain. One: it is this
- * item's. Several: the item fails, saying that it may have been created and naming them, rather than guess.
+ * the create's identity in a collection beyond one page. After a failure that may have been processed, once this
+ * execution's other creates of that identity have their answers, the identity is listed; the candidates are the
+ * resources that match the request, were not noted before, and no other item of this execution has claimed. None:
+ * nothing was made, and the create is sent again if retries remain. One: it is this item's. Several: the item
+ * fails, saying that it may have been created and naming them, rather than guess.
  */
 export async function createResource(
 	this: IExecuteFunctions,
