@@ -100,14 +100,22 @@ async function waitForText(locator: Locator, pattern: RegExp, timeoutMs = 60_000
 describe('the credential test, in the credential dialog', () => {
 	const dialog = () => page.locator('[data-test-id="editCredential-modal"]');
 
-	/** Changes fields of the emulator credential and saves it, which runs the Test; returns the dialog's text. */
+	/** Labelled "Save" while the dialog has unsaved changes; "Saved", "Saving" or "Testing" otherwise. */
+	const saveButton = () => dialog().locator('[data-test-id="credential-save-button"]');
+
+	/**
+	 * Changes fields of the emulator credential and saves it, which runs the Test; returns the dialog's text. n8n
+	 * takes a typed value in a moment after it is typed: a save clicked before then saves and tests the old value,
+	 * so the button is clicked whenever it says there are changes to save, until the expected text shows.
+	 */
 	async function saveAndTest(fields: Record<string, string>, expected: RegExp): Promise<string> {
 		for (const [name, value] of Object.entries(fields)) {
 			await dialog().locator(`[data-test-id="parameter-input-${name}"] input`).fill(value);
 		}
-		await dialog().locator('[data-test-id="credential-save-button"]').click();
+		await waitForText(saveButton(), /^\s*Save\s*$/);
 		const deadline = Date.now() + 60_000;
 		while (Date.now() < deadline) {
+			if (/^\s*Save\s*$/.test(await saveButton().innerText().catch(() => ''))) await saveButton().click();
 			// A failed test shows its message once "More details" is opened.
 			const more = dialog().getByText('More details');
 			if (await more.isVisible().catch(() => false)) await more.click();
