@@ -8,6 +8,7 @@ import type { Clock } from '../../nodes/HuaweiCloudVpc/transport/clock';
 import { createTransportContext, type TransportContext } from '../../nodes/HuaweiCloudVpc/transport/context';
 import type { RequestPolicy } from '../../nodes/HuaweiCloudVpc/transport/policy';
 import { vpcApiRequest, type ApiRequest } from '../../nodes/HuaweiCloudVpc/transport/request';
+import { instantClock } from '../helpers/clock';
 import { loadOptionsContext, shutDownEngine } from '../helpers/engine';
 import { startSignatureServer, TEST_CREDENTIALS, type CannedResponse, type SignatureServer } from '../helpers/signature-server';
 
@@ -24,21 +25,7 @@ beforeEach(async () => {
 afterEach(async () => await server.close());
 afterAll(() => shutDownEngine());
 
-/** Starts at 0 and moves forward by exactly the waits the transport asks for. */
-function steppingClock(): Clock & { waits: number[] } {
-	let now = 0;
-	const waits: number[] = [];
-	return {
-		waits,
-		now: () => now,
-		sleep: async (ms) => {
-			waits.push(ms);
-			now += ms;
-		},
-	};
-}
-
-function transport(policy: Partial<RequestPolicy> = {}, clock: Clock = steppingClock()): TransportContext {
+function transport(policy: Partial<RequestPolicy> = {}, clock: Clock = instantClock()): TransportContext {
 	return createTransportContext(loadOptionsContext(server.credentials()), { timeoutMs: 5000, maxRetries: 0, ...policy }, clock);
 }
 
@@ -66,7 +53,7 @@ describe('retries', () => {
 	test('no retry starts later than two minutes after the first attempt, whatever Max Retries allows', async () => {
 		const slow = { ...UNAVAILABLE, headers: { 'Retry-After': '50' } };
 		server.respondWith(...Array.from({ length: 11 }, () => slow));
-		const clock = steppingClock();
+		const clock = instantClock();
 		await failure(vpcApiRequest(transport({ maxRetries: 10 }, clock), list));
 		// Attempts at 0 s, 50 s and 100 s; a fourth would start at 150 s.
 		expect(clock.waits).toEqual([50_000, 50_000]);
