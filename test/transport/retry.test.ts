@@ -47,6 +47,50 @@ describe('how long to wait', () => {
 		expect(classifyStatus(429, '2', now).retryAfterMs).toBe(2000);
 	});
 
+	test.each([
+		['seconds with a fraction', '1.5', 1500],
+		['a fraction of a millisecond, rounded up', '0.0001', 1],
+		['spaces around it', ' 7 ', 7000],
+		['a header sent twice, joined by a comma: the first value', '1, 2', 1000],
+		['the same with a fraction', '2.5,30', 2500],
+		['zero', '0', 0],
+	])('Retry-After as seconds: %s (%j)', (_, value, ms) => {
+		expect(parseRetryAfter(value, now)).toBe(ms);
+	});
+
+	test.each([
+		['IMF-fixdate', 'Tue, 02 Jan 2024 03:04:15 GMT', 10_000],
+		['the obsolete RFC 850 form, its two-digit year in this century', 'Tuesday, 02-Jan-24 03:04:15 GMT', 10_000],
+		['the obsolete asctime form, its day padded with a space', 'Tue Jan  2 03:04:15 2024', 10_000],
+		['a leap second', 'Tue, 02 Jan 2024 03:04:60 GMT', 54_000],
+		['a date in the past', 'Sun, 06 Nov 1994 08:49:37 GMT', 0],
+	])('Retry-After as an HTTP date: %s', (_, value, ms) => {
+		expect(parseRetryAfter(value, now)).toBe(ms);
+	});
+
+	test('an RFC 850 year more than 50 years ahead is the latest past year ending in those digits', () => {
+		const soon = Date.parse('2074-01-02T03:04:15Z');
+		expect(parseRetryAfter('Wednesday, 02-Jan-75 03:04:15 GMT', now)).toBe(0);
+		expect(parseRetryAfter('Tuesday, 02-Jan-74 03:04:15 GMT', now)).toBe(soon - now);
+	});
+
+	test.each([
+		['a decimal number that Date.parse reads as a day in 2001', '1.5 s'],
+		['a negative number', '-1'],
+		['a number in another notation', '1e3'],
+		['an ISO date', '2024-01-02T03:04:15Z'],
+		['a date in no HTTP form', 'January 2, 2024 03:04:15'],
+		['an HTTP date in another zone', 'Tue, 02 Jan 2024 03:04:15 CET'],
+		['a day the month does not have', 'Wed, 31 Apr 2024 03:04:15 GMT'],
+		['an hour past 23', 'Tue, 02 Jan 2024 24:04:15 GMT'],
+		['a lower-case month', 'Tue, 02 jan 2024 03:04:15 GMT'],
+		['two dates joined by a comma', 'Tue, 02 Jan 2024 03:04:15 GMT, Tue, 02 Jan 2024 03:04:20 GMT'],
+		['words, then a number', 'soon, 2'],
+		['blank', '  '],
+	])('unreadable Retry-After, ignored: %s (%j)', (_, value) => {
+		expect(parseRetryAfter(value, now)).toBeUndefined();
+	});
+
 	// Spec §10: full jitter, base 1 s, a cap of 30 to 60 s; this node caps at 30 s.
 	test('full jitter under a ceiling of 1 s doubling per retry up to 30 s, and never sooner than Retry-After', () => {
 		expect(backoffDelay(1, undefined, () => 0.999)).toBe(999);

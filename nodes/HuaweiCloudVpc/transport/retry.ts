@@ -63,13 +63,51 @@ export const MALFORMED_SUCCESS: FailureClass = { retryable: true, processed: 'ma
 /** A 3xx: Huawei's API never redirects, so the service never saw the request, and sending it again would not help. */
 export const REDIRECTED: FailureClass = { retryable: false, processed: 'no', timedOut: false };
 
-/** `Retry-After` as seconds or an HTTP date, in milliseconds from `now`; undefined when absent or unreadable. */
+/**
+ * `Retry-After` as seconds or an HTTP date, in milliseconds from `now`; undefined when absent or unreadable. Seconds
+ * may have a fraction (`1.5`), which some servers send although RFC 9110 has whole ones; a header sent twice arrives
+ * joined by a comma (`1, 2`), and its first value counts. Anything else is read as a date only in the forms of an
+ * HTTP-date: `Date.parse` would take `1.5` for a day in 2001.
+ */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
-	if (value === undefined || value.trim() === '') return undefined;
-	const text = value.trim();
-	if (/^\d+$/.test(text)) return Number(text) * 1000;
-	const date = Date.parse(text);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+	const text = value?.trim();
+	if (!text) return undefined;
+	const first = text.split(',')[0].trim();
+	if (/^\d+(\.\d+)?$/.test(first)) return Math.ceil(Number(first) * 1000);
+	const date = parseHttpDate(text, now);
+	return date === undefined ? undefined : Math.max(0, date - now);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+// The forms of RFC 9110's HTTP-date: `Sun, 06 Nov 1994 08:49:37 GMT`, and the obsolete `Sunday, 06-Nov-94 08:49:37 GMT`
+// and `Sun Nov  6 08:49:37 1994`.
+const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+const RFC850_DATE = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\d{2})-([A-Z][a-z]{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+const ASCTIME_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) ([ \d]\d) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/;
+
+/** An HTTP-date in milliseconds since the epoch; undefined when the text is none, or names no real time. */
+function parseHttpDate(text: string, now: number): number | undefined {
+	const fixed = IMF_FIXDATE.exec(text) ?? RFC850_DATE.exec(text);
+	const asctime = ASCTIME_DATE.exec(text);
+	// Day, month, year, hour, minute, second.
+	const fields = fixed ? fixed.slice(1) : asctime ? [asctime[2], asctime[1], asctime[6], ...asctime.slice(3, 6)] : undefined;
+	if (!fields) return undefined;
+	const [day, year, hour, minute, second] = [fields[0], ...fields.slice(2)].map(Number);
+	const month = MONTHS.indexOf(fields[1]);
+	if (month < 0 || hour > 23 || minute > 59 || second > 60) return undefined;
+	// A leap second is read as the second before it, which keeps the date on its day.
+	const date = new Date(Date.UTC(2000, 0, 1, hour, minute, Math.min(second, 59)));
+	// Set apart, as Date.UTC reads the years 0 to 99 as 1900 to 1999.
+	date.setUTCFullYear(fields[2].length === 2 ? fullYear(year, now) : year, month, day);
+	// A day the month does not have (31 Apr) rolls over into the next month.
+	return date.getUTCMonth() === month && date.getUTCDate() === day ? date.getTime() : undefined;
+}
+
+/** A two-digit year: the one in this century, unless that is more than 50 years ahead (RFC 9110), then the century before. */
+function fullYear(twoDigits: number, now: number): number {
+	const thisYear = new Date(now).getUTCFullYear();
+	const year = thisYear - (thisYear % 100) + twoDigits;
+	return year > thisYear + 50 ? year - 100 : year;
 }
 
 /** How long to wait before retry number `retry` (1-based): full jitter, but never sooner than `Retry-After`. */
