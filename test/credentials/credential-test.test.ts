@@ -1,7 +1,8 @@
 /**
  * The credential's Test button (methods/credentialTest.ts) as n8n runs it: called by name through the node's
  * `testedBy`, in n8n-core's own credential test context, against the emulator's gateway answering each cause of a
- * refusal the way Huawei's gateway does (spec §8), and against endpoints that are not Huawei's API at all.
+ * refusal the way Huawei's gateway does, against a gateway that echoes the security token, and against endpoints
+ * that are not Huawei's API at all.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -185,5 +186,44 @@ describe('an endpoint that is not Huawei’s API at all', () => {
 	test('a credential that cannot be signed says why', async () => {
 		const result = await testCredential({ ...credentials(), projectId: 'bad project' });
 		expect(result).toEqual({ status: 'Error', message: 'The credential\'s Project ID must be 1–64 letters, digits, "_" or "-"' });
+	});
+});
+
+describe('a gateway that echoes the security token', () => {
+	/** Base64 as Huawei's tokens are, with "/", "+" and "=": the spellings differ from the token as it is. */
+	const TOKEN = 'gQpjbi1ub3J0aC00/Ty+Vh3bW1hbmQiOnsi/cmVn+aW9u==';
+	let server: Server;
+	let url: string;
+	beforeAll(async () => {
+		// Echoes the X-Security-Token it received, in the body's JSON escaped as some encoders write it (`\/`,
+		// `\u002b`) and URL-encoded with lower-case hex; its error code and message are Huawei's for a token it cannot use.
+		server = createServer((request, response) => {
+			const token = String(request.headers['x-security-token']);
+			const escaped = JSON.stringify(token).slice(1, -1).replace(/\//g, '\\/').replace(/\+/g, '\\u002b');
+			const encoded = encodeURIComponent(token).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+			response.writeHead(401, { 'Content-Type': 'application/json' });
+			response.end(
+				`{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information: decrypt token fail, token ${escaped}, query x-security-token=${encoded}","request_id":"r-echo"}`,
+			);
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	});
+	afterAll(async () => await new Promise<void>((resolve) => server.close(() => resolve())));
+
+	test('the test names the cause, and its message carries the token in no spelling', async () => {
+		const result = await testCredential({
+			accessKeyId: 'HPUAL7TXLBFDKMGNQ2WE',
+			secretAccessKey: 'Qv7RkJ2mN8xT4pL6wZ1yB3cD5fG9hK0sA2eU4iO6',
+			securityToken: TOKEN,
+			projectId: 'project',
+			region: CUSTOM_ENDPOINT,
+			endpoint: url,
+		});
+		expect(result.message).toBe(
+			'Huawei Cloud cannot use the Security Token (APIGW.0301: Incorrect IAM authentication information: decrypt token fail, token [redacted], query x-security-token=[redacted]): it has expired, or it belongs to other temporary keys. Get a new temporary access key with its token from IAM; for a permanent key, leave Security Token empty. Request ID: r-echo.',
+		);
+		// Every spelling of the token holds its runs of letters and digits as they are.
+		for (const run of TOKEN.match(/[A-Za-z0-9]{4,}/g) ?? []) expect(result.message).not.toContain(run);
 	});
 });

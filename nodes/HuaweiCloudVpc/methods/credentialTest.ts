@@ -16,6 +16,7 @@ import type {
 import { PROJECT_PLACEHOLDER, signHuaweiCloudRequest } from '../transport/authentication';
 import { CUSTOM_ENDPOINT, resolveEndpoint } from '../transport/endpoint';
 import { IAM_ACTIONS } from '../transport/iam';
+import { redactText, secretsOf } from '../transport/redact';
 import { isObject, parseJson } from '../transport/request';
 
 const TEST_PATH = '/vpc/traffic-mirror-sessions';
@@ -40,6 +41,16 @@ export async function huaweiCloudApiTest(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
+	const result = await testCredential(this, data);
+	// Huawei's message may echo the security token (a refused signature echoes the signed request), in any spelling:
+	// the diagnosis reads it whole, and what the test says carries none of it.
+	return { ...result, message: redactText(result.message, secretsOf(data)) };
+}
+
+async function testCredential(
+	context: ICredentialTestFunctions,
+	data: ICredentialDataDecryptedObject,
+): Promise<INodeCredentialTestResult> {
 	let signed;
 	let tested: TestedCredential;
 	try {
@@ -55,7 +66,7 @@ export async function huaweiCloudApiTest(
 	}
 	// The credential test context offers n8n's `request` helper only (its `httpRequest` is not there): the request
 	// goes out once, already signed, with no re-authentication and no redirect followed.
-	const { request } = this.helpers;
+	const { request } = context.helpers;
 	let answer: TestAnswer;
 	try {
 		answer = (await request({
