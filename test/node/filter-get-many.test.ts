@@ -1,6 +1,6 @@
 /**
- * Traffic Mirror Filter Get Many: Return All and Limit, and the list filters of spec §3.2. The marker loop itself is
- * tested in transport/paginate.test.ts, and across a real page boundary in session-getall.test.ts.
+ * Traffic Mirror Filter Get Many: Return All and Limit, and the list filters. The marker loop itself is tested in
+ * transport/paginate.test.ts, and across a real page boundary in session-getall.test.ts.
  */
 import type { INodeParameters } from 'n8n-workflow';
 
@@ -44,6 +44,12 @@ test('the IDs and Description filters narrow the list', async () => {
 	expect(byIds.items.map((item) => item.json.id)).toEqual([specialAId]);
 	const byDescription = await getMany({ returnAll: true, filters: { description: 'another' } });
 	expect(names(byDescription)).toEqual(['special-b']);
+});
+
+test('a Description filter left blank is no filter: every filter is listed, not only the undescribed one', async () => {
+	const result = await getMany({ returnAll: true, filters: { description: ' ' } });
+	expect(result.error).toBeUndefined();
+	expect(names(result)).toEqual(['plain', 'special-a', 'special-b']);
 });
 
 test('a filter that matches nothing gives no items and no error', async () => {

@@ -1,6 +1,6 @@
 /**
- * Traffic Mirror Filter Rule Get Many: Return All and Limit, and the list filters of spec §3.3. The marker loop
- * itself is tested in transport/paginate.test.ts, and across a real page boundary in session-getall.test.ts.
+ * Traffic Mirror Filter Rule Get Many: Return All and Limit, and the list filters. The marker loop itself is tested
+ * in transport/paginate.test.ts, and across a real page boundary in session-getall.test.ts.
  */
 import type { INodeParameters } from 'n8n-workflow';
 
@@ -66,6 +66,12 @@ test.each([
 	expect(summary(result)).toEqual(expected);
 });
 
+test('a text filter left blank is no filter', async () => {
+	const result = await getMany(ofSmall({ description: '', sourceCidrBlock: '  ' }));
+	expect(result.error).toBeUndefined();
+	expect(summary(result)).toEqual(['egress TCP 1', 'ingress TCP 1', 'ingress UDP 2']);
+});
+
 test('the IDs filter takes several IDs', async () => {
 	const [first, , third] = smallRuleIds;
 	const result = await getMany({ returnAll: true, filters: { trafficMirrorFilterRuleId: `${first}, ${third}` } });
@@ -76,6 +82,8 @@ test.each([
 	['an invalid port range', { destinationPortRange: '200-80' }, /^Invalid Destination Port Range \(destination_port_range\)/],
 	['an invalid CIDR block', { sourceCidrBlock: '10.0.0.0/33' }, /^Invalid Source CIDR Block \(source_cidr_block\)/],
 	['a priority out of range', { priority: 0 }, /^Invalid Priority \(priority\): must be an integer from 1 to 65535/],
+	// It names the rules to list: left out, it would list the rules of every filter.
+	['a Traffic Mirror Filter left blank', { trafficMirrorFilterId: byId(' ') }, /^Invalid Traffic Mirror Filter/],
 ])('%s is refused before anything is sent', async (_, filters, message) => {
 	const before = fixture.totalRequests();
 	const result = await getMany({ returnAll: true, filters: filters as INodeParameters });

@@ -4,7 +4,7 @@ import { createInBatches, startApiFixture, type ApiFixture } from '../helpers/ap
 import { runNode, shutDownEngine } from '../helpers/engine';
 import { startSignatureServer } from '../helpers/signature-server';
 
-// The API's largest page (spec §3); 50 more sessions, so that Return All and a large Limit must follow
+// The API's largest page; 50 more sessions, so that Return All and a large Limit must follow
 // page_info.next_marker, and do it in two requests.
 const API_PAGE = 2000;
 const SESSION_COUNT = API_PAGE + 50;
@@ -104,6 +104,22 @@ test('a multi-valued filter goes out as a repeated query key, a single value as 
 		expect(server.requests).toHaveLength(1);
 		expect(server.requests[0].signatureValid).toBe(true);
 		expect(server.requests[0].query).toEqual({ priority: ['7', '9'], virtual_network_id: ['12'], enabled: ['true'], limit: ['10'] });
+	} finally {
+		await server.close();
+	}
+});
+
+test.each([
+	['empty', ''],
+	['only spaces', '   '],
+])('a Description filter left %s is no filter: it is not sent, so it does not keep only the undescribed', async (_, description) => {
+	const server = await startSignatureServer();
+	try {
+		server.respondWith({ status: 200, body: { traffic_mirror_sessions: [], page_info: { current_count: 0 }, request_id: 'r' } });
+		const result = await getMany({ limit: 10, filters: { description, enabled: true } }, server.credentials());
+		expect(result.error).toBeUndefined();
+		expect(server.requests).toHaveLength(1);
+		expect(server.requests[0].query).toEqual({ enabled: ['true'], limit: ['10'] });
 	} finally {
 		await server.close();
 	}

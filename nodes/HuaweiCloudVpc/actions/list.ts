@@ -78,7 +78,12 @@ export function readLimit(context: IExecuteFunctions, itemIndex: number): number
 	});
 }
 
-/** The Filters the user set, checked by their fields' rules, as the list API's query parameters. */
+/**
+ * The Filters the user set, checked by their fields' rules, as the list API's query parameters. A single-valued
+ * text filter left blank is left out: sent as `description=`, it would keep only the resources with an empty
+ * description. A blank multi-valued one (IDs, Names) fails its rule instead (see `splitValues`), as does a blank
+ * resource picker, whose value is an object: they name resources, and dropped they would list every one.
+ */
 export function readFilters(context: IExecuteFunctions, itemIndex: number, filters: ListFilter[]): IDataObject {
 	const values = context.getNodeParameter(FILTERS, itemIndex, {}) as IDataObject;
 	const query: IDataObject = {};
@@ -86,6 +91,7 @@ export function readFilters(context: IExecuteFunctions, itemIndex: number, filte
 		const value = values[field.parameter];
 		if (value === undefined) continue;
 		if (!multiple) {
+			if (typeof value === 'string' && value.trim() === '') continue;
 			query[field.apiName] = validateField(context, itemIndex, field, value);
 			continue;
 		}
