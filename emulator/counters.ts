@@ -3,7 +3,7 @@ import { EmulatorState } from './model';
 
 export type ResourceKind = 'sessions' | 'filters' | 'rules' | 'ports';
 
-export type FaultKind = 'throttled' | 'status' | 'dropped' | 'malformed' | 'redirected';
+export type FaultKind = 'throttled' | 'status' | 'dropped' | 'malformed' | 'redirected' | 'cut' | 'reshaped' | 'echoed' | 'endless';
 
 export interface CountersSnapshot {
 	requests: {
@@ -23,7 +23,17 @@ export interface CountersSnapshot {
 }
 
 const zeroKinds = (): Record<ResourceKind, number> => ({ sessions: 0, filters: 0, rules: 0, ports: 0 });
-const zeroFaults = (): Record<FaultKind, number> => ({ throttled: 0, status: 0, dropped: 0, malformed: 0, redirected: 0 });
+const zeroFaults = (): Record<FaultKind, number> => ({
+	throttled: 0,
+	status: 0,
+	dropped: 0,
+	malformed: 0,
+	redirected: 0,
+	cut: 0,
+	reshaped: 0,
+	echoed: 0,
+	endless: 0,
+});
 
 export class Counters {
 	private total = 0;

@@ -2,7 +2,7 @@
  * Throttling and injected failures. A scripted fault list makes tests deterministic; random faults draw from a
  * seeded generator so that a failing run can be replayed with the same seed.
  */
-import { DEFAULT_FAULTS, FaultSettings, FaultWhen, ScriptedFault } from './options';
+import { DEFAULT_FAULTS, FaultSettings, FaultWhen, ScriptedFault, SecretSpelling, WrongShape } from './options';
 import { isObject } from './validation';
 
 /** An answer in place of the real one: a gateway error (`json`) or a proxy's HTML page (`html`). */
@@ -30,6 +30,19 @@ export interface FaultPlan {
 	/** How long the answer is held back after the operation ran. */
 	lateAnswerMs: number;
 	redirect?: PlannedRedirect;
+	/** The real answer's head and half its body, then the connection destroyed. */
+	cut: boolean;
+	wrongShape?: WrongShape;
+	/** A 401 echoing the security token, before the operation runs. */
+	echoSecret?: SecretSpelling;
+	/** An empty page with a fresh next_marker instead of the real page. */
+	endlessPages: boolean;
+}
+
+/** Whether a scripted fault waits for this request: one of its operation, and a list one for endless pages. */
+function strikes(fault: ScriptedFault, operation: string): boolean {
+	if (fault.operation !== undefined && fault.operation !== operation) return false;
+	return !fault.endlessPages || operation.startsWith('List');
 }
 
 /** mulberry32: tiny, fast and good enough to spread faults; seeded for replay. */
@@ -96,8 +109,10 @@ export class FaultEngine {
 	/** The first scripted fault that applies to this operation, or else the random ones. */
 	plan(operation: string): FaultPlan {
 		const script = this.settings.script;
-		const index = script.findIndex((fault) => fault.operation === undefined || fault.operation === operation);
-		return index >= 0 ? this.fromScript(script.splice(index, 1)[0]) : this.draw();
+		const index = script.findIndex((fault) => strikes(fault, operation));
+		if (index < 0) return this.draw();
+		// Endless pages stay, to strike every page the client asks for next.
+		return this.fromScript(script[index].endlessPages ? script[index] : script.splice(index, 1)[0]);
 	}
 
 	private fromScript(fault: ScriptedFault): FaultPlan {
@@ -114,12 +129,23 @@ export class FaultEngine {
 			truncate: fault.malformed === 'truncated',
 			lateAnswerMs: fault.lateAnswerMs ?? 0,
 			redirect: fault.redirect === undefined ? undefined : { code: fault.status ?? 302, origin: fault.redirect },
+			cut: fault.cut === true,
+			wrongShape: fault.wrongShape,
+			echoSecret: fault.echoSecret,
+			endlessPages: fault.endlessPages === true,
 		};
 	}
 
 	private draw(): FaultPlan {
 		const settings = this.settings;
-		const plan: FaultPlan = { throttle: false, latencyMs: settings.latencyMs, truncate: false, lateAnswerMs: 0 };
+		const plan: FaultPlan = {
+			throttle: false,
+			latencyMs: settings.latencyMs,
+			truncate: false,
+			lateAnswerMs: 0,
+			cut: false,
+			endlessPages: false,
+		};
 		const when = (setting: FaultWhen | 'random'): FaultWhen =>
 			setting === 'random' ? (this.random() < 0.5 ? 'before' : 'after') : setting;
 		if (settings.dropRate > 0 && this.random() < settings.dropRate) {
@@ -139,7 +165,23 @@ const WHEN_VALUES = ['before', 'after'] as const;
 const MALFORMED_KINDS = ['truncated', 'html'] as const;
 const NUMBER_SETTINGS = ['rateLimit', 'retryAfterSeconds', 'latencyMs', 'seed'] as const;
 const RATE_SETTINGS = ['errorRate', 'dropRate', 'malformedRate'] as const;
-const SCRIPT_KEYS = ['status', 'when', 'drop', 'malformed', 'throttle', 'latencyMs', 'lateAnswerMs', 'redirect', 'operation'];
+const WRONG_SHAPES = ['withoutResource', 'empty', 'string'] as const;
+const SECRET_SPELLINGS = ['raw', 'json', 'url'] as const;
+const SCRIPT_KEYS = [
+	'status',
+	'when',
+	'drop',
+	'malformed',
+	'throttle',
+	'latencyMs',
+	'lateAnswerMs',
+	'redirect',
+	'operation',
+	'cut',
+	'wrongShape',
+	'echoSecret',
+	'endlessPages',
+];
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 
 function httpStatus(value: unknown, where: string): number {
@@ -169,6 +211,11 @@ function choice<T extends string>(value: unknown, where: string, allowed: readon
 	return value as T;
 }
 
+function flag(value: unknown, where: string): boolean {
+	if (typeof value !== 'boolean') throw new Error(`${where} must be true or false.`);
+	return value;
+}
+
 function scriptedFault(value: unknown, where: string): ScriptedFault {
 	if (!isObject(value)) throw new Error(`${where} must be an object.`);
 	const unknown = Object.keys(value).find((key) => !SCRIPT_KEYS.includes(key));
@@ -186,10 +233,11 @@ function scriptedFault(value: unknown, where: string): ScriptedFault {
 	if (value.malformed !== undefined) {
 		fault.malformed = choice(value.malformed, `${where}.malformed`, MALFORMED_KINDS);
 	}
-	if (value.throttle !== undefined) {
-		if (typeof value.throttle !== 'boolean') throw new Error(`${where}.throttle must be true or false.`);
-		fault.throttle = value.throttle;
-	}
+	if (value.throttle !== undefined) fault.throttle = flag(value.throttle, `${where}.throttle`);
+	if (value.cut !== undefined) fault.cut = flag(value.cut, `${where}.cut`);
+	if (value.wrongShape !== undefined) fault.wrongShape = choice(value.wrongShape, `${where}.wrongShape`, WRONG_SHAPES);
+	if (value.echoSecret !== undefined) fault.echoSecret = choice(value.echoSecret, `${where}.echoSecret`, SECRET_SPELLINGS);
+	if (value.endlessPages !== undefined) fault.endlessPages = flag(value.endlessPages, `${where}.endlessPages`);
 	if (value.latencyMs !== undefined) fault.latencyMs = milliseconds(value.latencyMs, `${where}.latencyMs`);
 	if (value.lateAnswerMs !== undefined) fault.lateAnswerMs = milliseconds(value.lateAnswerMs, `${where}.lateAnswerMs`);
 	if (value.operation !== undefined) {

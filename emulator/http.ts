@@ -1,7 +1,8 @@
 /** Reading requests and writing answers in the service's and the gateway's formats. */
 import { IncomingMessage, ServerResponse } from 'node:http';
 
-import { ApiError, ERROR_CODES } from './errors';
+import { ApiError, authenticationFailed, ERROR_CODES } from './errors';
+import { SecretSpelling } from './options';
 
 /** The gateway refuses bodies over 12 MB (APIGERR: APIGW.0201, 413). */
 const MAX_BODY_BYTES = 12 * 1024 * 1024;
@@ -55,4 +56,18 @@ export function errorBody(error: ApiError, requestId: string, apiVersion: 'v1' |
 /** What a proxy in front of the gateway answers when it fails: not JSON at all. */
 export function htmlErrorPage(status: number): string {
 	return `<html>\r\n<head><title>${status} Bad Gateway</title></head>\r\n<body>\r\n<center><h1>${status} Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+}
+
+/**
+ * A 401 APIGW.0301 body whose error_msg echoes the security token and the canonical request (newlines as `|`, as
+ * the real gateway echoes it), spelt `spelling` on the wire. The JSON-escaped one is written out by hand, every `/`
+ * as `\/`, since JSON.stringify never escapes it.
+ */
+export function echoedSecretBody(spelling: SecretSpelling, token: string, canonicalRequest: string, requestId: string): string {
+	const spell = spelling === 'url' ? encodeURIComponent : (text: string) => text;
+	const error = authenticationFailed(
+		`verify aksk signature fail, x-security-token:${spell(token)}, canonicalRequest:${spell(canonicalRequest.replace(/\n/g, '|'))}`,
+	);
+	const text = JSON.stringify(errorBody(error, requestId, 'v3'));
+	return spelling === 'json' ? text.replace(/\//g, '\\/') : text;
 }

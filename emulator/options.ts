@@ -6,6 +6,18 @@ export type FaultWhen = 'before' | 'after';
 /** `truncated`: the real answer cut in the middle of its JSON. `html`: a proxy's HTML error page instead of JSON. */
 export type MalformedKind = 'truncated' | 'html';
 
+/**
+ * A 2xx body of the wrong shape. `withoutResource`: only `{"request_id": …}`, as if the resource (or the list)
+ * were left out; `empty`: `{}`; `string`: the resource's (or the list's) key holds a string.
+ */
+export type WrongShape = 'withoutResource' | 'empty' | 'string';
+
+/**
+ * How an echoed secret is spelt in a body: `raw` as it was sent, `json` JSON-escaped with `/` written `\/`, `url`
+ * percent-encoded.
+ */
+export type SecretSpelling = 'raw' | 'json' | 'url';
+
 /** One scripted fault: the next request gets exactly this; several keys may be combined. */
 export interface ScriptedFault {
 	/** Answer with this HTTP status and a gateway-style error body instead of the real answer. */
@@ -28,6 +40,25 @@ export interface ScriptedFault {
 	 * request that was processed.
 	 */
 	lateAnswerMs?: number;
+	/**
+	 * After the operation ran, the real success answer's status and headers, its Content-Length the whole body's,
+	 * then only the first half of the body, then the connection destroyed: an answer cut off mid-stream. An empty
+	 * 204 becomes a 200 with a body to cut, since 204 has none.
+	 */
+	cut?: boolean;
+	/** After the operation ran, its real 2xx status with a body of this wrong shape; an answer without a body stays. */
+	wrongShape?: WrongShape;
+	/**
+	 * Answer 401 APIGW.0301 before the operation runs, whose error_msg echoes the request's X-Security-Token and its
+	 * canonical request, spelt this way on the wire.
+	 */
+	echoSecret?: SecretSpelling;
+	/**
+	 * Every list request (`List…`; of `operation` when given) gets an empty page with a fresh
+	 * `page_info.next_marker`: a list that never ends. Unlike the other faults it is not used up: it stays in the
+	 * script, striking every such request, until the script is replaced. Other requests pass it by.
+	 */
+	endlessPages?: boolean;
 	/**
 	 * Answer `status` (a 3xx, default 302) with `Location: <redirect><the request's path and query>` instead of
 	 * handling the request, as a misconfigured gateway or a hostile endpoint might: `redirect` is an origin such as

@@ -15,13 +15,15 @@ import { CONTROL_PREFIX, handleControl } from './control';
 import { Counters, CountersSnapshot, FaultKind } from './counters';
 import { ApiError, apiNotFound, backendFailure, ERROR_CODES, throttled } from './errors';
 import { FaultEngine, FaultPlan, PlannedFailure } from './faults';
-import { errorBody, htmlErrorPage, readBody, sendJson, sendText } from './http';
+import { echoedSecretBody, errorBody, htmlErrorPage, readBody, sendJson, sendText } from './http';
 import { EmulatorState, formatTimestamp, LoadBalancer, Port } from './model';
 import { OperationResult } from './operation';
-import { EmulatorOptions, FaultSettings, resolveOptions } from './options';
+import { EmulatorOptions, FaultSettings, resolveOptions, SecretSpelling, WrongShape } from './options';
 import { addLoadBalancer, seedDemoLoadBalancers } from './resources/loadbalancers';
 import { addPort, seedDemoPorts } from './resources/ports';
 import { matchRoute, RouteMatch } from './router';
+import { parseAuthorization, receivedHeader, recomputeSignature } from './signature';
+import { isObject } from './validation';
 
 export type { EmulatorOptions, FaultSettings, ScriptedFault } from './options';
 export type { CountersSnapshot } from './counters';
@@ -55,6 +57,23 @@ export interface RunningEmulator {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The query of an endless list's page: no marker (the client's is one the emulator made up), and no items. */
+function emptyPageQuery(rawQuery: string): string {
+	const query = new URLSearchParams(rawQuery);
+	query.delete('marker');
+	query.set('limit', '0');
+	return query.toString();
+}
+
+/** A success body in a wrong shape; `request_id` and `page_info` stay where the shape keeps any key. */
+function reshape(body: Record<string, unknown>, shape: WrongShape): Record<string, unknown> {
+	if (shape === 'empty') return {};
+	if (shape === 'withoutResource') return { request_id: body.request_id };
+	return Object.fromEntries(
+		Object.entries(body).map(([key, value]) => [key, key === 'request_id' || key === 'page_info' ? value : 'unavailable']),
+	);
+}
 
 export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
 	const options = resolveOptions(overrides);
@@ -118,6 +137,10 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 	}
 
 	async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		// The Date header is the emulator's clock, not the host's, stamped again after each wait below, as a server
+		// dates an answer when it makes it: clients can judge `created_at` by it.
+		const stampDate = () => response.setHeader('Date', options.clock().toUTCString());
+		stampDate();
 		const method = request.method ?? 'GET';
 		const rawUrl = request.url ?? '/';
 		const queryStart = rawUrl.indexOf('?');
@@ -152,6 +175,15 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 			const retryAfter: Record<string, string> = retryAfterSeconds > 0 ? { 'Retry-After': String(retryAfterSeconds) } : {};
 			answerError(throttled(rateLimit), 'throttled', retryAfter);
 		};
+		const echoSecret = (spelling: SecretSpelling) => {
+			const parsed = parseAuthorization(receivedHeader(request.headers, 'authorization'));
+			const received = { method, rawPath, rawQuery, headers: request.headers, body: body as Buffer };
+			const canonical = parsed ? recomputeSignature(received, parsed.signedHeaders, options)?.canonicalRequest : undefined;
+			const token = receivedHeader(request.headers, 'x-security-token') ?? '';
+			const text = echoedSecretBody(spelling, token, canonical ?? '', requestId);
+			sendText(response, 401, 'application/json', text, { 'X-Request-Id': requestId });
+			finish(401, 'echoed');
+		};
 		const fail = (failure: PlannedFailure) => {
 			if (failure.kind === 'json') return answerError(backendFailure(failure.code), 'status');
 			sendText(response, failure.code, 'text/html', htmlErrorPage(failure.code), { 'X-Request-Id': requestId });
@@ -172,22 +204,47 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 			throw error;
 		}
 
-		if (plan.latencyMs > 0) await sleep(plan.latencyMs);
+		if (plan.latencyMs > 0) {
+			await sleep(plan.latencyMs);
+			stampDate();
+		}
 		if (plan.drop === 'before') return drop();
 		if (plan.failure?.when === 'before') return fail(plan.failure);
+		if (plan.echoSecret) return echoSecret(plan.echoSecret);
 		if (plan.redirect) {
 			response.writeHead(plan.redirect.code, { Location: `${plan.redirect.origin}${rawUrl}`, 'X-Request-Id': requestId }).end();
 			return finish(plan.redirect.code, 'redirected');
 		}
 
-		const result: OperationResult | ApiError = execute(match, request, body, rawQuery, options.clock());
-		if (plan.lateAnswerMs > 0) await sleep(plan.lateAnswerMs);
+		const query = plan.endlessPages ? emptyPageQuery(rawQuery) : rawQuery;
+		const result: OperationResult | ApiError = execute(match, request, body, query, options.clock());
+		if (plan.lateAnswerMs > 0) {
+			await sleep(plan.lateAnswerMs);
+			stampDate();
+		}
 
 		if (plan.drop === 'after') return drop();
 		if (plan.failure?.when === 'after') return fail(plan.failure);
 		if (result instanceof ApiError) return answerError(result);
 		const headers = { 'X-Request-Id': requestId };
-		const answer = result.body ? { ...result.body, request_id: requestId } : undefined;
+		let answer: Record<string, unknown> | undefined = result.body ? { ...result.body, request_id: requestId } : undefined;
+		let fault: FaultKind | undefined;
+		if (plan.endlessPages && answer && isObject(answer.page_info)) {
+			answer.page_info = { ...answer.page_info, next_marker: randomUUID() };
+			fault = 'endless';
+		}
+		if (plan.wrongShape && answer) {
+			answer = reshape(answer, plan.wrongShape);
+			fault = 'reshaped';
+		}
+		if (plan.cut) {
+			// Announced whole, sent in part: the client's connection breaks in the middle of a success.
+			const text = JSON.stringify(answer ?? { request_id: requestId });
+			const status = answer ? result.status : 200;
+			response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+			response.write(text.slice(0, Math.ceil(text.length / 2)), () => request.socket.destroy());
+			return finish(status, 'cut');
+		}
 		if (plan.truncate) {
 			// The real answer cut in the middle; an empty 204 becomes a 200 with a cut body, since 204 has none.
 			const text = JSON.stringify(answer ?? { request_id: requestId });
@@ -196,7 +253,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 		}
 		if (answer) sendJson(response, result.status, answer, headers);
 		else response.writeHead(result.status, headers).end();
-		finish(result.status);
+		finish(result.status, fault);
 	}
 
 	const sockets = new Set<Socket>();

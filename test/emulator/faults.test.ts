@@ -1,18 +1,23 @@
 /** Throttling, injected faults, counters and the control API: each observable, none timed. */
 import { v3 } from '@huaweicloud/huaweicloud-sdk-vpc';
 
+import { parseFaultSettings } from '../../emulator/faults';
 import { DEMO_PORTS, startEmulator, RunningEmulator } from '../../emulator/server';
+import { signRequest } from '../../nodes/HuaweiCloudVpc/transport/signer';
 import {
+	AK,
 	control,
 	createSessionRequest,
 	FilterAnswer,
 	SessionsAnswer,
+	SK,
 	sdkClient,
 	sdkError,
 	seedSessionOption,
 	signedRequest,
 	v3Path,
 	wire,
+	withoutHost,
 } from './helpers';
 
 /** A clock frozen near real time: throttling windows stay put, and SDK signatures are within 15 minutes. */
@@ -157,6 +162,139 @@ describe('scripted faults', () => {
 	it('refuses a redirect status that is no redirect, and an origin with a path', async () => {
 		expect((await control(emulator, 'PATCH', 'faults', { script: [{ redirect: 'http://127.0.0.1:9', status: 500 }] })).status).toBe(400);
 		expect((await control(emulator, 'PATCH', 'faults', { script: [{ redirect: 'http://127.0.0.1:9/x' }] })).status).toBe(400);
+	});
+
+	it('cuts a success answer off mid-stream: the whole length announced, half the body sent, the connection gone', async () => {
+		emulator.setFaults({ script: [{ cut: true }] });
+		const url = new URL(v3Path('traffic-mirror-filters'), emulator.url);
+		const body = JSON.stringify({ traffic_mirror_filter: { name: 'cut' } });
+		const signed = signRequest(
+			{ method: 'POST', url: url.toString(), headers: { 'Content-Type': 'application/json' }, body },
+			{ accessKeyId: AK, secretAccessKey: SK },
+			FROZEN,
+		);
+		const response = await fetch(url, { method: 'POST', headers: withoutHost(signed.headers), body });
+		expect(response.status).toBe(201);
+		expect(Number(response.headers.get('content-length'))).toBeGreaterThan(100);
+		await expect(response.text()).rejects.toThrow();
+		// The create ran: the answer was lost on the way.
+		expect(emulator.counters().stored.filters).toBe(1);
+		expect(emulator.counters().faults.cut).toBe(1);
+		expect((await list()).status).toBe(200);
+	});
+
+	it('answers a 2xx without the resource, {} or a string where the resource or list belongs', async () => {
+		emulator.setFaults({
+			script: [
+				{ wrongShape: 'withoutResource', operation: 'CreateTrafficMirrorFilter' },
+				{ wrongShape: 'empty' },
+				{ wrongShape: 'string' },
+				{ wrongShape: 'withoutResource' },
+			],
+		});
+		const create = (name: string) =>
+			signedRequest(emulator, 'POST', v3Path('traffic-mirror-filters'), { body: { traffic_mirror_filter: { name } }, signingDate: FROZEN });
+		const withoutResource = await create('first');
+		expect(withoutResource.status).toBe(201);
+		expect(Object.keys(withoutResource.json())).toEqual(['request_id']);
+		const empty = await create('second');
+		expect(empty.status).toBe(201);
+		expect(empty.json()).toEqual({});
+		const asString = await list();
+		expect(asString.status).toBe(200);
+		expect(asString.json()).toMatchObject({ traffic_mirror_sessions: 'unavailable', page_info: { current_count: 0 } });
+		const bare = await list();
+		expect(Object.keys(bare.json())).toEqual(['request_id']);
+		expect(emulator.counters().faults.reshaped).toBe(4);
+		expect(emulator.counters().stored.filters).toBe(2);
+	});
+
+	it('echoes the security token and the canonical request in a 401, spelt raw, JSON-escaped or URL-encoded', async () => {
+		const token = 'echo/token+with=slashes/0123';
+		const withToken = await startEmulator({ port: 0, clock: () => FROZEN, securityToken: token });
+		try {
+			const ask = async (spelling: 'raw' | 'json' | 'url') => {
+				withToken.setFaults({ script: [{ echoSecret: spelling }] });
+				return await signedRequest(withToken, 'GET', v3Path('traffic-mirror-sessions'), {
+					headers: { 'X-Security-Token': token },
+					signingDate: FROZEN,
+				});
+			};
+			const raw = await ask('raw');
+			expect(raw.status).toBe(401);
+			expect(raw.json()).toMatchObject({ error_code: 'APIGW.0301' });
+			expect(raw.text).toContain(token);
+			expect(raw.json().error_msg).toContain(`x-security-token:${token}|`);
+			const json = await ask('json');
+			expect(json.text).not.toContain(token);
+			expect(json.text).toContain('echo\\/token+with=slashes\\/0123');
+			expect(json.json().error_msg).toContain(token);
+			const url = await ask('url');
+			expect(url.text).not.toContain(token);
+			expect(url.json().error_msg).toContain(encodeURIComponent(token));
+			expect(withToken.counters().faults.echoed).toBe(3);
+			expect((await ask('raw')).status).toBe(401);
+		} finally {
+			await withToken.close();
+		}
+	});
+
+	it('answers every list request with an empty page and a fresh marker until the script is replaced', async () => {
+		const filterId = await createFilterId();
+		await createSession(filterId, 'listed');
+		emulator.setFaults({ script: [{ endlessPages: true, operation: 'ListTrafficMirrorSessions' }, { status: 502 }] });
+		const markers = new Set<string>();
+		let marker: string | undefined;
+		for (let page = 0; page < 5; page++) {
+			const answer = await signedRequest(emulator, 'GET', v3Path('traffic-mirror-sessions'), {
+				query: { limit: 50, marker },
+				signingDate: FROZEN,
+			});
+			expect(answer.status).toBe(200);
+			const { traffic_mirror_sessions, page_info } = answer.json() as unknown as SessionsAnswer;
+			expect(traffic_mirror_sessions).toEqual([]);
+			marker = page_info.next_marker;
+			expect(marker).toBeDefined();
+			markers.add(marker!);
+		}
+		expect(markers.size).toBe(5);
+		// Other requests pass it by, and take the faults behind it.
+		const create = await signedRequest(emulator, 'POST', v3Path('traffic-mirror-filters'), {
+			body: { traffic_mirror_filter: { name: 'passed by' } },
+			signingDate: FROZEN,
+		});
+		expect(create.status).toBe(502);
+		expect(emulator.counters().faults.endless).toBe(5);
+		emulator.setFaults({ script: [] });
+		expect((await list()).json()).toMatchObject({ traffic_mirror_sessions: [{ name: 'listed' }] });
+	});
+
+	it('dates every answer by its own clock, not the host\'s', async () => {
+		const past = new Date('2021-03-04T05:06:07Z');
+		const dated = await startEmulator({ port: 0, clock: () => past, akLockout: false });
+		try {
+			const answers = [
+				await signedRequest(dated, 'GET', v3Path('traffic-mirror-sessions'), { signingDate: past }),
+				await signedRequest(dated, 'GET', v3Path('traffic-mirror-sessions')),
+				await fetch(`${dated.url}/__emulator/counters`),
+			];
+			expect(answers.map((answer) => answer.status)).toEqual([200, 401, 200]);
+			for (const answer of answers) expect(answer.headers.get('date')).toBe('Thu, 04 Mar 2021 05:06:07 GMT');
+		} finally {
+			await dated.close();
+		}
+	});
+
+	it('refuses new faults of the wrong kind', () => {
+		expect(parseFaultSettings({ script: [{ cut: true, wrongShape: 'string', echoSecret: 'url', endlessPages: false }] })).toEqual({
+			script: [{ cut: true, wrongShape: 'string', echoSecret: 'url', endlessPages: false }],
+		});
+		expect(() => parseFaultSettings({ script: [{ cut: 'yes' }] })).toThrow('script[0].cut must be true or false.');
+		expect(() => parseFaultSettings({ script: [{ wrongShape: 'null' }] })).toThrow(
+			'script[0].wrongShape must be one of: withoutResource, empty, string.',
+		);
+		expect(() => parseFaultSettings({ script: [{ echoSecret: 'base64' }] })).toThrow('script[0].echoSecret must be one of: raw, json, url.');
+		expect(() => parseFaultSettings({ script: [{ endlessPages: 1 }] })).toThrow('script[0].endlessPages must be true or false.');
 	});
 
 	it('applies faults in order, one per request, then stops', async () => {
