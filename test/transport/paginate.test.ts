@@ -2,8 +2,10 @@
  * transport/paginate.ts on its own: the marker loop against the signature server's canned pages, small enough to
  * show every step (the node's Get Many operations go through it; session-getall.test.ts runs it at scale).
  */
+import type { NodeApiError } from 'n8n-workflow';
+
 import { createTransportContext } from '../../nodes/HuaweiCloudVpc/transport/context';
-import { vpcApiRequestAllItems } from '../../nodes/HuaweiCloudVpc/transport/paginate';
+import { isResourceList, MAX_PAGES, vpcApiRequestAllItems } from '../../nodes/HuaweiCloudVpc/transport/paginate';
 import { DEFAULT_REQUEST_POLICY } from '../../nodes/HuaweiCloudVpc/transport/policy';
 import { instantClock } from '../helpers/clock';
 import { loadOptionsContext, shutDownEngine } from '../helpers/engine';
@@ -34,7 +36,18 @@ const listAll = (limit?: number) =>
 		key: KEY,
 		qs: { priority: [1, 2] },
 		limit,
+		itemIndex: 3,
 	});
+
+/** The error the listing ends in. */
+async function failure(limit?: number): Promise<NodeApiError> {
+	try {
+		await listAll(limit);
+	} catch (error) {
+		return error as NodeApiError;
+	}
+	throw new Error('The listing succeeded but was expected to fail.');
+}
 
 /** The query of each list request the server received. */
 const queries = () => server.requests.map((request) => request.query);
@@ -65,4 +78,71 @@ test('a next_marker seen twice ends the listing with an error instead of going r
 	server.respondWith(page(['a', 'b'], 'r-1', 'b'), page(['c'], 'r-2', 'b'), page(['d'], 'r-3'));
 	await expect(listAll()).rejects.toThrow('The list of traffic_mirror_sessions repeated the page marker "b"');
 	expect(server.requests).toHaveLength(2);
+});
+
+describe('a server that never ends its list is not followed for ever', () => {
+	test.each([
+		['Return All', undefined],
+		['a Limit of 50', 50],
+	])('%s: an empty page that points to a next one ends the listing at once', async (_, limit) => {
+		server.respondWith(...Array.from({ length: 20 }, (__, index) => page([], `r-${index + 1}`, `m-${index + 1}`)));
+		const error = await failure(limit);
+		expect(error.message).toBe('Page 1 of the list of traffic_mirror_sessions is empty, yet points to a next page (marker "m-1")');
+		expect(error.description).toContain('Request ID: r-1');
+		expect(error.context.itemIndex).toBe(3);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	test('an empty last page, without a next marker, is no error', async () => {
+		server.respondWith(page(['a'], 'r-1', 'a'), page([], 'r-2'));
+		expect((await listAll()).map((item) => item.data.id)).toEqual(['a']);
+	});
+
+	test(`pages of one resource each, every one with a new marker, are followed for ${MAX_PAGES} pages and no more`, async () => {
+		const ids = Array.from({ length: MAX_PAGES + 5 }, (_, index) => `s-${index + 1}`);
+		server.respondWith(...ids.map((id, index) => page([id], `r-${index + 1}`, id)));
+		const error = await failure();
+		expect(error.message).toBe(
+			`The list of traffic_mirror_sessions did not end after ${MAX_PAGES} pages (${MAX_PAGES} resources), and was given up`,
+		);
+		expect(error.description).toContain(`Request ID: r-${MAX_PAGES}`);
+		expect(error.context.itemIndex).toBe(3);
+		expect(server.requests).toHaveLength(MAX_PAGES);
+	});
+});
+
+describe('a list of the wrong shape is a clear error, not a crash', () => {
+	const answer = (body: unknown): CannedResponse => ({ status: 200, body });
+	test.each([
+		['no list key', answer({ request_id: 'r-1' }), 'the answer has no "traffic_mirror_sessions": {"request_id":"r-1"}'],
+		['a string', answer({ [KEY]: 'sessions', request_id: 'r-1' }), 'got "sessions"'],
+		['a number', answer({ [KEY]: 0, request_id: 'r-1' }), 'got 0'],
+		['null', answer({ [KEY]: null, request_id: 'r-1' }), 'got null'],
+		['an object where the array belongs', answer({ [KEY]: { id: 'a' }, request_id: 'r-1' }), 'got {"id":"a"}'],
+		['an entry that is not an object', answer({ [KEY]: [{ id: 'a' }, 'b'], request_id: 'r-1' }), 'entry 2 is "b", not a resource with an ID'],
+		['an entry that is an array', answer({ [KEY]: [[{ id: 'a' }]], request_id: 'r-1' }), 'entry 1 is [{"id":"a"}], not a resource with an ID'],
+		['an entry without an ID', answer({ [KEY]: [{ name: 'a' }], request_id: 'r-1' }), 'entry 1 is {"name":"a"}, not a resource with an ID'],
+		['an entry whose ID is a number', answer({ [KEY]: [{ id: 7 }], request_id: 'r-1' }), 'entry 1 is {"id":7}, not a resource with an ID'],
+	])('%s', async (_, response, got) => {
+		server.respondWith(response);
+		const error = await failure();
+		expect(error.message).toBe(`Page 1 of the list of traffic_mirror_sessions is not a list of resources: ${got}`);
+		expect(error.description).toContain('Request ID: r-1');
+		expect(error.context.itemIndex).toBe(3);
+	});
+
+	test('on a later page, with the request ID of its header, and what came shortened', async () => {
+		server.respondWith(page(['a'], 'r-1', 'a'), { status: 200, body: { [KEY]: 'x'.repeat(1000) }, headers: { 'X-Request-Id': 'h-2' } });
+		const error = await failure();
+		expect(error.message).toBe(`Page 2 of the list of traffic_mirror_sessions is not a list of resources: got "${'x'.repeat(196)}...`);
+		expect(error.description).toContain('Request ID: h-2');
+	});
+
+	test('isResourceList: objects, each with a non-empty string ID', () => {
+		expect(isResourceList([])).toBe(true);
+		expect(isResourceList([{ id: 'a', name: 'n' }, { id: 'b' }])).toBe(true);
+		for (const value of [undefined, null, {}, 'a', [{ id: '' }], [{ id: 'a' }, null], [{ id: ['a'] }]]) {
+			expect(isResourceList(value)).toBe(false);
+		}
+	});
 });

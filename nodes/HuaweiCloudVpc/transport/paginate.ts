@@ -2,10 +2,18 @@ import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { TransportContext } from './context';
-import { vpcApiRequest, type ApiItem, type ApiRequest } from './request';
+import { isObject, vpcApiRequest, type ApiItem, type ApiRequest, type ApiResponse } from './request';
 
-/** The API's largest page (spec §3). */
+/** The API's largest page: Huawei Cloud's reference gives the list APIs' `limit` as 0 to 2000. */
 export const MAX_PAGE_SIZE = 2000;
+
+/**
+ * The most pages one listing follows. The collections are small (a project's mirror sessions, filters, rules and
+ * ports number in the hundreds or thousands): 200 pages of 2000 are 400,000 resources, and a server that answered
+ * only 100 a page would still list 20,000. A listing going on after that is a server that never ends, and each page
+ * is a request that costs time and the API's rate limit.
+ */
+export const MAX_PAGES = 200;
 
 export interface ListRequest extends Omit<ApiRequest, 'method' | 'body'> {
 	/** The list's key in the answer, e.g. `traffic_mirror_sessions`. */
@@ -19,16 +27,26 @@ export interface ListRequest extends Omit<ApiRequest, 'method' | 'body'> {
 	markers?: 'pageInfo' | 'lastOfFullPage';
 }
 
+/** Whether a value is a list of resources: objects, each with a string ID. */
+export function isResourceList(value: unknown): value is IDataObject[] {
+	return Array.isArray(value) && value.every(isResource);
+}
+
+function isResource(value: unknown): boolean {
+	return isObject(value) && typeof value.id === 'string' && value.id !== '';
+}
+
 /**
  * Follows the marker until the last page (where it is absent) or until `limit` resources are read;
  * each resource comes with the request ID of its page.
- * A marker seen twice ends the loop with an error rather than looping forever on a misbehaving server.
+ * A misbehaving server ends the listing with an error rather than a loop: a marker seen twice, an empty page that
+ * points to a next one, more than MAX_PAGES pages, or a page that is not a list of resources.
  */
 export async function vpcApiRequestAllItems(transport: TransportContext, request: ListRequest): Promise<ApiItem[]> {
 	const resources: ApiItem[] = [];
 	const seenMarkers = new Set<string>();
 	let marker: string | undefined;
-	do {
+	for (let pages = 1; ; pages++) {
 		const remaining = request.limit === undefined ? MAX_PAGE_SIZE : request.limit - resources.length;
 		const pageSize = Math.min(remaining, MAX_PAGE_SIZE);
 		const response = await vpcApiRequest(transport, {
@@ -36,19 +54,66 @@ export async function vpcApiRequestAllItems(transport: TransportContext, request
 			method: 'GET',
 			qs: { ...request.qs, limit: pageSize, marker },
 		});
-		const page = (response[request.key] ?? []) as IDataObject[];
+		const page = readPage(transport, request, response, pages);
 		resources.push(...page.slice(0, remaining).map((data) => ({ data, requestId: response.request_id })));
 		marker =
 			request.markers === 'lastOfFullPage'
 				? page.length >= pageSize ? (page[page.length - 1]?.id as string | undefined) : undefined
 				: (((response.page_info ?? {}) as IDataObject).next_marker as string | undefined);
-		if (marker !== undefined && seenMarkers.has(marker)) {
-			throw new NodeApiError(transport.context.getNode(), response as JsonObject, {
-				message: `The list of ${request.key} repeated the page marker "${marker}"`,
-				itemIndex: request.itemIndex,
-			});
+		if (!marker || (request.limit !== undefined && resources.length >= request.limit)) return resources;
+		if (page.length === 0) {
+			// The next marker is the ID of the page's last resource, so an empty page cannot have one.
+			const message = `Page ${pages} of the list of ${request.key} is empty, yet points to a next page (marker "${marker}")`;
+			throw listError(transport, request, response, message);
 		}
-		if (marker !== undefined) seenMarkers.add(marker);
-	} while (marker && (request.limit === undefined || resources.length < request.limit));
-	return resources;
+		if (seenMarkers.has(marker)) {
+			throw listError(transport, request, response, `The list of ${request.key} repeated the page marker "${marker}"`);
+		}
+		if (pages >= MAX_PAGES) {
+			throw listError(
+				transport,
+				request,
+				response,
+				`The list of ${request.key} did not end after ${MAX_PAGES} pages (${resources.length} resources), and was given up`,
+			);
+		}
+		seenMarkers.add(marker);
+	}
+}
+
+/** The page's resources, or an error saying what came instead of them. */
+function readPage(transport: TransportContext, request: ListRequest, response: ApiResponse, pageNumber: number): IDataObject[] {
+	const page = response[request.key];
+	if (isResourceList(page)) return page;
+	const entries: unknown[] = Array.isArray(page) ? page : [];
+	const badEntry = entries.findIndex((entry) => !isResource(entry));
+	const got =
+		page === undefined
+			? `the answer has no "${request.key}": ${preview(response)}`
+			: badEntry >= 0
+				? `entry ${badEntry + 1} is ${preview(entries[badEntry])}, not a resource with an ID`
+				: `got ${preview(page)}`;
+	throw listError(transport, request, response, `Page ${pageNumber} of the list of ${request.key} is not a list of resources: ${got}`);
+}
+
+/** An answer that ends the listing: the item's error, with the page's request ID and its `page_info`. */
+function listError(transport: TransportContext, request: ListRequest, response: ApiResponse, message: string): NodeApiError {
+	const requestId = typeof response.request_id === 'string' ? response.request_id : undefined;
+	const data = { request_id: requestId ?? null, ...(isObject(response.page_info) ? { page_info: response.page_info } : {}) } as JsonObject;
+	return new NodeApiError(transport.context.getNode(), data, {
+		message,
+		description: [
+			requestId && `Request ID: ${requestId}`,
+			'Huawei Cloud answered, but not as its list API does, so the listing was stopped.',
+		]
+			.filter(Boolean)
+			.join('\n'),
+		itemIndex: request.itemIndex,
+	});
+}
+
+/** A value of the answer in JSON, shortened for a message. */
+function preview(value: unknown): string {
+	const text = JSON.stringify(value) ?? String(value);
+	return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
