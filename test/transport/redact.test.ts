@@ -90,6 +90,14 @@ describe('nothing else changes', () => {
 		expect(mayContain(JSON.stringify({ error_msg: 'Service unavailable' }), secrets)).toBe(false);
 	});
 
+	test('a body that spells even letters and digits as \\uXXXX may hold a secret, and does once parsed', () => {
+		const body = `{"error_msg":"${Array.from(TOKEN, (char) => `\\u${hex(char)}`).join('')}"}`;
+		expect(body).not.toContain('Ty');
+		expect(mayContain(body, secrets)).toBe(true);
+		expect(redactDeep(JSON.parse(body) as unknown, secrets)).toEqual({ error_msg: '[redacted]' });
+		expect(mayContain(body, secretsOf({}))).toBe(false);
+	});
+
 	test('parsed JSON without a secret is copied as it is', () => {
 		const copy = redactDeep(clean, secrets);
 		expect(copy).toEqual(clean);

@@ -35,11 +35,13 @@ export function secretsOf(credentials: ICredentialDataDecryptedObject | undefine
 }
 
 /**
- * Whether the text may hold a secret in some spelling: a few `includes`, cheap enough for every answer. False means
- * that it holds none; true, that `redactText` has to look.
+ * Whether the text, or what JSON.parse makes of it, may hold a secret in some spelling: a few `includes`, cheap
+ * enough for every answer. False means that neither holds one; true, that `redactText` or `redactDeep` has to look.
  */
 export function mayContain(text: string, secrets: Secrets): boolean {
-	return secrets.anchors.some((anchor) => text.includes(anchor));
+	if (secrets.anchors.length === 0) return false;
+	// JSON may spell any character as `\uXXXX`, letters and digits too, and parsing turns them back.
+	return text.includes('\\u') || secrets.anchors.some((anchor) => text.includes(anchor));
 }
 
 /** The text with every spelling of every secret replaced by `[redacted]`. */
