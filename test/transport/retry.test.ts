@@ -91,7 +91,7 @@ describe('how long to wait', () => {
 		expect(parseRetryAfter(value, now)).toBeUndefined();
 	});
 
-	// Spec §10: full jitter, base 1 s, a cap of 30 to 60 s; this node caps at 30 s.
+	// Full jitter, base 1 s, doubling per retry; this node caps at 30 s.
 	test('full jitter under a ceiling of 1 s doubling per retry up to 30 s, and never sooner than Retry-After', () => {
 		expect(backoffDelay(1, undefined, () => 0.999)).toBe(999);
 		expect(backoffDelay(3, undefined, () => 0.999)).toBe(3996);
