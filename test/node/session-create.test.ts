@@ -39,7 +39,6 @@ const create = async (parameters: INodeParameters, options: { items?: IDataObjec
  * The first create of an execution first lists the sessions, to know which were there before (the recovery rule);
  * these tests are about the create, so that note is answered with no sessions and left out of what they check.
  */
-const LOOK_UP = { status: 200, body: { traffic_mirror_sessions: [], page_info: { current_count: 0 }, request_id: 'look-up' } };
 const creates = () => server.requests.filter((request) => request.method === 'POST');
 const sentSessions = () => creates().map((request) => (request.json as IDataObject).traffic_mirror_session);
 
@@ -52,7 +51,7 @@ describe('create: requests', () => {
 	test('creates the seed example session with a signed request', async () => {
 		const result = await create({});
 		expect(result.error).toBeUndefined();
-		expect(server.requests.map((request) => request.method)).toEqual(['GET', 'POST']);
+		expect(server.requests.map((request) => request.method)).toEqual(['POST']);
 		const [request] = creates();
 		expect(request.signatureValid).toBe(true);
 		expect(request.method).toBe('POST');
@@ -389,7 +388,6 @@ describe('create: Continue On Fail', () => {
 
 	test('an API error in the middle becomes an error item with the HTTP status', async () => {
 		server.respondWith(
-			LOOK_UP,
 			{ status: 201, body: { traffic_mirror_session: { id: ids(1)[0], name: 'mirror-1' }, request_id: 'r1' } },
 			{ status: 409, body: { error_code: 'VPC.0409', error_msg: 'Priority already used', request_id: 'r2' } },
 		);
@@ -408,7 +406,6 @@ describe('create: Continue On Fail', () => {
 
 	test('with Continue (using error output), a failed item leaves on the error output with its details', async () => {
 		server.respondWith(
-			LOOK_UP,
 			{ status: 201, body: { traffic_mirror_session: { id: ids(1)[0], name: 'mirror-1' }, request_id: 'r1' } },
 			{ status: 409, body: { error_code: 'VPC.0409', error_msg: 'Priority already used', request_id: 'r2' } },
 		);
@@ -429,7 +426,7 @@ describe('create: Continue On Fail', () => {
 
 describe('create: API errors', () => {
 	test('a 400 with error_code/error_msg/request_id becomes a NodeApiError that shows all three', async () => {
-		server.respondWith(LOOK_UP, {
+		server.respondWith({
 			status: 400,
 			body: { error_code: 'VPC.0002', error_msg: 'The traffic mirror filter does not exist', request_id: 'b1e0c0de-400' },
 		});
@@ -493,27 +490,12 @@ describe('create: against the emulator, which states the service\'s rules for it
 	});
 });
 
-describe('create: the note of what exists before the first create', () => {
-	test('one list of the sessions serves the creates of an execution', async () => {
+describe('create: nothing but the POST when nothing fails', () => {
+	test('each create sends one request, and no list of what exists', async () => {
 		await create({ name: '={{ $json.name }}' }, { items: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] });
 		expect(server.requests.map((request) => [request.method, request.query])).toEqual([
-			['GET', { limit: ['2000'] }],
 			['POST', {}],
 			['POST', {}],
-			['POST', {}],
-		]);
-	});
-
-	test('beyond one page of sessions, each create lists the sessions of its name instead', async () => {
-		const page = ids(2000).map((id, index) => ({ id, name: `other-${index}` }));
-		server.respondWith({ status: 200, body: { traffic_mirror_sessions: page, page_info: { next_marker: page[1999].id } } });
-		const result = await create({ name: '={{ $json.name }}' }, { items: [{ name: 'a' }, { name: 'b' }] });
-		expect(result.error).toBeUndefined();
-		expect(server.requests.map((request) => [request.method, request.query])).toEqual([
-			['GET', { limit: ['2000'] }],
-			['GET', { name: ['a'], limit: ['2000'] }],
-			['POST', {}],
-			['GET', { name: ['b'], limit: ['2000'] }],
 			['POST', {}],
 		]);
 	});

@@ -24,8 +24,8 @@ test('Create Another (the default) creates a second session of the same name', a
 	expect(first.error ?? second.error).toBeUndefined();
 	expect(second.items[0].json.id).not.toBe(first.items[0].json.id);
 	expect(api.createsByName()).toEqual({ 'item-000': 2 });
-	// Each run notes what exists once before its create is sent, only to know which sessions were there before it.
-	expect(api.requestsOf('ListTrafficMirrorSessions')).toBe(2);
+	// Nothing but the creates: no run lists what exists before its create.
+	expect(api.requestsOf('ListTrafficMirrorSessions')).toBe(0);
 });
 
 test('Return Existing outputs the session made by the first run and creates nothing', async () => {
@@ -67,17 +67,17 @@ test('every attempt is signed afresh by the credential, and every signature is v
 	const sign = jest.spyOn(authentication, 'signHuaweiCloudRequest');
 	try {
 		const throttled = { status: 429, body: { error_code: 'APIGW.0308', error_msg: 'throttled', request_id: 'r' } };
-		const noSessions = { status: 200, body: { traffic_mirror_sessions: [], page_info: { current_count: 0 }, request_id: 'r' } };
-		server.respondWith(noSessions, throttled, throttled);
+		const created = { status: 201, body: { traffic_mirror_session: { id: 'b1e0c0de-0000-4000-8000-000000000201' }, request_id: 'r' } };
+		server.respondWith(throttled, throttled, created);
 		const result = await runNode({
 			parameters: sessionCreateParameters('b765ba87-c0b4-4f1a-9ec3-d5b1d1ddb137'),
 			credentials: server.credentials(),
 			items: namedItems(1),
 		});
 		expect(result.error).toBeUndefined();
-		expect(server.requests.map((request) => request.method)).toEqual(['GET', 'POST', 'POST', 'POST']);
+		expect(server.requests.map((request) => request.method)).toEqual(['POST', 'POST', 'POST']);
 		expect(server.requests.every((request) => request.signatureValid)).toBe(true);
-		expect(sign).toHaveBeenCalledTimes(4);
+		expect(sign).toHaveBeenCalledTimes(3);
 	} finally {
 		sign.mockRestore();
 		await server.close();

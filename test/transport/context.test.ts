@@ -28,7 +28,7 @@ async function signatureServer(secretAccessKey?: string): Promise<SignatureServe
 }
 
 const named = (...names: string[]) => names.map((name) => ({ name }));
-/** The creates a server received; the first is preceded by the note of what exists that the execution's creates share. */
+/** The creates a server received. */
 const createsOf = (server: SignatureServer) => server.requests.filter((request) => request.method === 'POST');
 
 describe('the credential', () => {
@@ -44,7 +44,7 @@ describe('the credential', () => {
 			});
 			expect(result.error).toBeUndefined();
 			expect(result.credentialReads).toBe(1);
-			expect(server.requests).toHaveLength(1 + items.length);
+			expect(server.requests).toHaveLength(items.length);
 			expect(server.requests.every((request) => request.signatureValid)).toBe(true);
 			const sentNames = createsOf(server).map((request) => (request.json as { traffic_mirror_session: { name: string } }).traffic_mirror_session.name);
 			expect(sentNames.sort()).toEqual(items.map((item) => item.name).sort());
@@ -88,8 +88,8 @@ describe('nothing outlives an execution', () => {
 			items: named('a', 'b'),
 			clock,
 		});
-		// Three requests (the note of what exists, then each create) in slots one second apart.
-		expect(clock.waits).toEqual([1000, 2000]);
+		// Two requests (each create) in slots one second apart.
+		expect(clock.waits).toEqual([1000]);
 
 		const second = await signatureServer(OTHER_SECRET);
 		const next = await runNode({
@@ -101,9 +101,8 @@ describe('nothing outlives an execution', () => {
 		expect(next.error).toBeUndefined();
 		expect(second.requests.every((request) => request.signatureValid)).toBe(true);
 		// A rate limiter left over from the first run would have made these wait.
-		expect(clock.waits).toEqual([1000, 2000]);
-		// And it notes what exists for itself, although its clock has not moved since the first run's note.
-		expect(second.requests.map((request) => request.method)).toEqual(['GET', 'POST', 'POST']);
+		expect(clock.waits).toEqual([1000]);
+		expect(second.requests.map((request) => request.method)).toEqual(['POST', 'POST']);
 	});
 
 	test('two executions at once on one worker (queue mode) each sign with their own credential', async () => {

@@ -41,3 +41,27 @@ async function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
 	if (typeof sleepWithAbort === 'function') return await sleepWithAbort(ms, signal);
 	await (sleep as (ms: number, signal: AbortSignal) => Promise<void>)(ms, signal);
 }
+
+/**
+ * The service's time, as far as its answers tell it: an answer's `Date` header (whole seconds, written before the
+ * answer left) against when it arrived here gives a lower bound of how far the service's clock is ahead of this one.
+ * A create whose answer was lost is judged by it: a resource it made carries a `created_at` no earlier than the
+ * service's time when the create was sent (README, "No duplicates, no wrong answers").
+ */
+export class ServiceClock {
+	private aheadMs: number | undefined;
+
+	/**
+	 * Notes one answer's `Date` header, received at `receivedAt` on this machine's clock. The latest answer counts, not
+	 * the tightest bound: should this machine's clock be set back or forward meanwhile, an older bound would be wrong.
+	 */
+	observe(dateHeader: string | undefined, receivedAt: number): void {
+		const date = dateHeader === undefined ? Number.NaN : Date.parse(dateHeader);
+		if (!Number.isNaN(date)) this.aheadMs = date - receivedAt;
+	}
+
+	/** The service's time at least, when this machine's clock read `localMs`; undefined before any dated answer. */
+	atLeast(localMs: number): number | undefined {
+		return this.aheadMs === undefined ? undefined : localMs + this.aheadMs;
+	}
+}

@@ -1,6 +1,6 @@
 import type { ICredentialsDecrypted, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { n8nClock, type Clock } from './clock';
+import { n8nClock, ServiceClock, type Clock } from './clock';
 import { DEFAULT_REQUEST_POLICY, type RequestPolicy } from './policy';
 
 export const CREDENTIAL_NAME = 'huaweiCloudApi';
@@ -17,6 +17,8 @@ export interface TransportContext {
 	readonly context: RequestContext;
 	readonly policy: RequestPolicy;
 	readonly clock: Clock;
+	/** The service's clock, learnt from its answers' `Date` headers. */
+	readonly serviceClock: ServiceClock;
 	/** Aborts when the execution is cancelled; the editor's calls have none. */
 	readonly cancelSignal?: AbortSignal;
 	/**
@@ -37,6 +39,7 @@ export function createTransportContext(
 		context,
 		policy,
 		clock,
+		serviceClock: new ServiceClock(),
 		cancelSignal: 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined,
 		credential: async () => await (credential ??= readCredential(context)),
 	};

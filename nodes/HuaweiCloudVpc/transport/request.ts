@@ -21,6 +21,9 @@ import {
 	type FailureClass,
 } from './retry';
 
+/** The shortest Timeout a retry is given when the deadline is near: less could not bring an answer at all. */
+const MIN_ATTEMPT_MS = 1_000;
+
 export interface ApiRequest {
 	method: IHttpRequestMethods;
 	/** Path after `/v3/{project_id}` for the VPC v3 API, e.g. `/vpc/traffic-mirror-sessions`. */
@@ -39,10 +42,34 @@ export interface ApiRequest {
 	 */
 	idempotent?: boolean;
 	/**
-	 * Called after a failure that may have been processed (a timeout, a reset connection, a 5xx) of a request that
-	 * is not idempotent: returns what the request had made, or undefined when it made nothing and may be sent again.
+	 * The key of the one resource a 2xx answer must carry (an object with a string `id`), e.g. `traffic_mirror_session`.
+	 * An answer without it was processed, but says nothing of what it did: it is handled as an unreadable answer.
 	 */
-	recover?: () => Promise<ApiResponse | undefined>;
+	resourceKey?: string;
+	/**
+	 * When the last retry may start (this machine's clock); by default two minutes, or the Timeout when longer, after
+	 * the first attempt. The look-ups of a `recover` share the deadline of the request they recover.
+	 */
+	deadline?: number;
+	/**
+	 * Called after a failure that may have been processed (a timeout, a broken connection, a 5xx, a 2xx that cannot be
+	 * read) of a request that is not idempotent. Returns what the request made, or undefined when it made nothing; may
+	 * throw an error that says what it found (several candidates, an outcome it cannot tell). Given undefined, the
+	 * transport sends the request again when `lost.willRetry`, else fails saying it may have been processed.
+	 */
+	recover?: (lost: LostAnswer) => Promise<ApiResponse | undefined>;
+}
+
+/** A request whose outcome is unknown, as `recover` gets it. */
+export interface LostAnswer {
+	error: NodeApiError;
+	failure: FailureClass;
+	/** When the first attempt was sent (this machine's clock), for judging what is new since. */
+	firstSentAt: number;
+	/** Whether the request is sent again if `recover` finds that it made nothing. */
+	willRetry: boolean;
+	/** The deadline the look-ups share. */
+	deadline: number;
 }
 
 /** The answer's JSON body, with the request ID kept (from the body, or the X-Request-Id header). */
@@ -78,13 +105,15 @@ export function pathSegment(value: string): string {
 /**
  * Sends one signed request to the VPC API and returns its JSON body, or throws a NodeApiError with Huawei's details.
  * Passing faults are retried as `retry.ts` decides, each attempt signed afresh by the credential; the timeout, the
- * retries and the rate limit are the execution's policy, the waits its clock's.
+ * retries and the rate limit are the execution's policy, the waits its clock's. The wall clock bounds it all: no retry
+ * starts after the deadline, and each retry's Timeout ends by it.
  */
 export async function vpcApiRequest(transport: TransportContext, request: ApiRequest): Promise<ApiResponse> {
 	const { context, policy, clock } = transport;
 	assertSafePath(context, request);
 	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.includes(request.method);
-	const startedAt = clock.now();
+	const firstSentAt = clock.now();
+	const deadline = request.deadline ?? firstSentAt + Math.max(RETRY_MAX_TOTAL_MS, policy.timeoutMs);
 	for (let retry = 1; ; retry++) {
 		if (policy.rateLimiter) await pause(transport, policy.rateLimiter.delayFor(clock.now()));
 		if (transport.cancelSignal?.aborted) {
@@ -93,28 +122,36 @@ export async function vpcApiRequest(transport: TransportContext, request: ApiReq
 				description: 'This request was not sent.',
 			});
 		}
-		const attempt = await sendOnce(transport, request);
+		// A retry waits no longer than the deadline allows (but long enough for an answer to arrive at all).
+		const timeoutMs = retry === 1 ? policy.timeoutMs : Math.min(policy.timeoutMs, Math.max(deadline - clock.now(), MIN_ATTEMPT_MS));
+		const attempt = await sendOnce(transport, request, timeoutMs);
 		if ('response' in attempt) return attempt.response;
 		const { error, failure } = attempt;
-		const mayRepeat = idempotent || failure.processed === 'no';
 		const delay = backoffDelay(retry, failure.retryAfterMs);
-		const canRetry =
-			failure.retryable &&
-			retry <= policy.maxRetries &&
-			clock.now() + delay - startedAt <= RETRY_MAX_TOTAL_MS &&
-			transport.cancelSignal?.aborted !== true;
-		if (mayRepeat) {
+		const retriesLeft = failure.retryable && retry <= policy.maxRetries && transport.cancelSignal?.aborted !== true;
+		const inTime = deadline - (clock.now() + delay) >= Math.min(policy.timeoutMs, MIN_ATTEMPT_MS);
+		const canRetry = retriesLeft && inTime;
+		if (retriesLeft && !inTime && failure.retryAfterMs !== undefined && failure.retryAfterMs >= delay) {
+			error.description = [error.description, retryAfterBeyondDeadline(failure.retryAfterMs)].filter(Boolean).join('\n');
+		}
+		if (idempotent || failure.processed === 'no') {
 			if (!canRetry) throw mayHaveBeenProcessed(error, failure, request);
 			await pause(transport, delay);
 			continue;
 		}
 		if (!request.recover) throw mayHaveBeenProcessed(error, failure, request);
+		const willRetry = canRetry && failure.processed === 'maybe';
 		// A timed-out request may still be running: give it as long again to land before looking for what it made.
-		if (canRetry) await pause(transport, failure.timedOut ? Math.max(delay, policy.timeoutMs) : delay);
-		const recovered = await recoverAfter(context.getNode(), request, error);
+		if (willRetry) await pause(transport, failure.timedOut ? Math.max(delay, policy.timeoutMs) : delay);
+		const recovered = await recoverAfter(context.getNode(), request, { error, failure, firstSentAt, willRetry, deadline });
 		if (recovered) return recovered;
-		if (!canRetry) throw error;
+		if (!willRetry) throw mayHaveBeenProcessed(error, failure, request);
 	}
+}
+
+/** Why a throttled or unavailable request was not sent again although retries were left. */
+function retryAfterBeyondDeadline(retryAfterMs: number): string {
+	return `Huawei Cloud asked to wait ${Math.ceil(retryAfterMs / 1000)} s before sending it again (its Retry-After), longer than the ${RETRY_MAX_TOTAL_MS / 60_000} minutes the node retries for, so it was not sent again.`;
 }
 
 /** Waits before a retry or for the next request slot; a cancelled execution ends the wait. */
@@ -122,8 +159,8 @@ async function pause(transport: TransportContext, ms: number): Promise<void> {
 	if (ms > 0) await transport.clock.sleep(ms, transport.cancelSignal);
 }
 
-async function sendOnce(transport: TransportContext, request: ApiRequest): Promise<Attempt> {
-	const { context, policy } = transport;
+async function sendOnce(transport: TransportContext, request: ApiRequest, timeoutMs: number): Promise<Attempt> {
+	const { context, clock } = transport;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${request.service === 'elb' ? ELB_ENDPOINT_PLACEHOLDER : ''}/${request.version ?? 'v3'}/${PROJECT_PLACEHOLDER}${request.path}`,
@@ -139,7 +176,7 @@ async function sendOnce(transport: TransportContext, request: ApiRequest): Promi
 		// wherever it points: a 3xx is answered as an error instead.
 		disableFollowRedirect: true,
 		sendCredentialsOnCrossOriginRedirect: false,
-		timeout: policy.timeoutMs,
+		timeout: timeoutMs,
 	};
 	const credentialsDecrypted = await transport.credential();
 	let response: FullResponse;
@@ -151,10 +188,11 @@ async function sendOnce(transport: TransportContext, request: ApiRequest): Promi
 		const { code, texts } = networkFailure(error);
 		const failure = classifyNetworkFailure(code, texts.join('\n'));
 		return {
-			error: connectionError(context.getNode(), code, texts, failure, policy.timeoutMs, request.itemIndex),
+			error: connectionError(context.getNode(), code, texts, failure, timeoutMs, request.itemIndex),
 			failure,
 		};
 	}
+	transport.serviceClock.observe(headerValue(response.headers, 'date'), clock.now());
 	const requestId = headerValue(response.headers, 'x-request-id');
 	if (response.statusCode >= 300 && response.statusCode < 400) {
 		const location = headerValue(response.headers, 'location');
@@ -165,7 +203,7 @@ async function sendOnce(transport: TransportContext, request: ApiRequest): Promi
 		return { response: requestId ? { request_id: requestId } : {} };
 	}
 	const parsedSuccess = success ? parseJson(String(response.body)) : undefined;
-	if (isObject(parsedSuccess)) {
+	if (isObject(parsedSuccess) && (!request.resourceKey || hasResource(parsedSuccess, request.resourceKey))) {
 		if (parsedSuccess.request_id === undefined && requestId) parsedSuccess.request_id = requestId;
 		return { response: parsedSuccess as ApiResponse };
 	}
@@ -173,7 +211,9 @@ async function sendOnce(transport: TransportContext, request: ApiRequest): Promi
 	if (success) {
 		const data = { body: truncate(rawBody) } as JsonObject;
 		const error = new NodeApiError(context.getNode(), data, {
-			message: `Huawei Cloud answered ${response.statusCode} with a body that is not JSON`,
+			message: isObject(parsedSuccess)
+				? `Huawei Cloud answered ${response.statusCode} without the ${request.resourceKey as string} the answer should hold`
+				: `Huawei Cloud answered ${response.statusCode} with a body that is not JSON`,
 			description: requestId ? `Request ID: ${requestId}` : undefined,
 			httpCode: String(response.statusCode),
 			itemIndex: request.itemIndex,
@@ -214,20 +254,32 @@ function redirectError(
 /** A request that changes something, given up after a failure it may have survived, says so in its error. */
 function mayHaveBeenProcessed(error: NodeApiError, failure: FailureClass, request: ApiRequest): NodeApiError {
 	if (failure.processed === 'no' || request.method === 'GET') return error;
-	error.description = [error.description, 'The request may have been processed: check before sending it again.']
-		.filter(Boolean)
-		.join('\n');
+	const said =
+		failure.processed === 'yes'
+			? 'Huawei Cloud processed the request, but its answer could not be read, so what it did is unknown: check before sending it again.'
+			: 'The request may have been processed: check before sending it again.';
+	error.description = [error.description, said].filter(Boolean).join('\n');
+	return error;
+}
+
+const verdicts = new WeakSet<Error>();
+
+/** Marks an error as what a `recover` found (several candidates, an outcome it cannot tell): it stands as it is. */
+export function lookVerdict<E extends Error>(error: E): E {
+	verdicts.add(error);
 	return error;
 }
 
 /**
- * Runs the request's `recover`. Its verdict (a NodeOperationError, e.g. several candidates) stands as it is; if it
- * failed to check, nobody knows whether the request was processed, and the error says so.
+ * Runs the request's `recover`. Its verdict (a NodeOperationError, or an error marked by `lookVerdict`) stands as it
+ * is; if it failed to check, nobody knows whether the request was processed, and the error says so.
  */
-async function recoverAfter(node: INode, request: ApiRequest, error: NodeApiError): Promise<ApiResponse | undefined> {
+async function recoverAfter(node: INode, request: ApiRequest, lost: LostAnswer): Promise<ApiResponse | undefined> {
+	const { error } = lost;
 	try {
-		return await request.recover?.();
+		return await request.recover?.(lost);
 	} catch (recoveryError) {
+		if (verdicts.has(recoveryError as Error)) throw recoveryError;
 		// Given a NodeOperationError, the constructor hands back that same error.
 		if (recoveryError instanceof NodeOperationError) throw new NodeOperationError(node, recoveryError);
 		const uncertain = new NodeApiError(node, (error.errorResponse ?? {}) as JsonObject, {
@@ -377,6 +429,12 @@ export function parseJson(body: string): unknown {
 	} catch {
 		return undefined;
 	}
+}
+
+/** Whether an answer holds, under `key`, a resource: an object with its ID. */
+function hasResource(answer: IDataObject, key: string): boolean {
+	const resource = answer[key];
+	return isObject(resource) && typeof resource.id === 'string' && resource.id !== '';
 }
 
 export function isObject(value: unknown): value is IDataObject {

@@ -14,8 +14,11 @@ export const RETRY_MAX_DELAY_MS = 30_000;
 /** No retry starts later than this after the first attempt, whatever Max Retries says. */
 export const RETRY_MAX_TOTAL_MS = 120_000;
 
-/** Whether the service may have acted on a request that failed. */
-export type Processed = 'no' | 'maybe';
+/**
+ * Whether the service acted on a request that failed: `no` (it never saw it), `maybe` (the answer was lost or is a
+ * 5xx), `yes` (a 2xx whose body cannot be read: it acted, and what it made is unknown).
+ */
+export type Processed = 'no' | 'maybe' | 'yes';
 
 export interface FailureClass {
 	retryable: boolean;
@@ -27,9 +30,13 @@ export interface FailureClass {
 }
 
 const AMBIGUOUS_STATUSES = [502, 503, 504];
-// Refused connections and failed DNS look-ups never reached the service.
+// Refused connections and failed DNS look-ups never reached the service; passing faults, worth another attempt.
 const UNSENT_CODES = ['ECONNREFUSED', 'EAI_AGAIN'];
-const BROKEN_CONNECTION_CODES = ['ECONNRESET', 'EPIPE', 'ENETRESET', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH'];
+// An unknown host or an untrusted certificate: nothing was sent, and sending again would meet the same.
+const UNSENT_FOR_GOOD = /^(ENOTFOUND|ERR_TLS_.*|.*CERT.*|.*SELF_SIGNED.*|UNABLE_TO_VERIFY.*)$/;
+// Broken connections, and an answer cut off after its status line (the HTTP client's ERR_BAD_RESPONSE, "stream has
+// been aborted"): the request may have been processed.
+const BROKEN_CONNECTION_CODES = ['ECONNRESET', 'EPIPE', 'ENETRESET', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_BAD_RESPONSE'];
 
 export function classifyStatus(statusCode: number, retryAfter?: string, now = Date.now()): FailureClass {
 	if (statusCode === 429) {
@@ -47,18 +54,23 @@ export function classifyStatus(statusCode: number, retryAfter?: string, now = Da
 export function classifyNetworkFailure(code: string | undefined, message: string): FailureClass {
 	const upper = code?.toUpperCase();
 	if (upper && UNSENT_CODES.includes(upper)) return { retryable: true, processed: 'no', timedOut: false };
+	if (upper && UNSENT_FOR_GOOD.test(upper)) return { retryable: false, processed: 'no', timedOut: false };
 	const timedOut = upper === 'ETIMEDOUT' || upper === 'ESOCKETTIMEDOUT' || /timeout|timed out/i.test(message);
 	if (timedOut) return { retryable: true, processed: 'maybe', timedOut: true };
-	if ((upper && BROKEN_CONNECTION_CODES.includes(upper)) || /socket hang up/i.test(message)) {
+	if ((upper && BROKEN_CONNECTION_CODES.includes(upper)) || /socket hang up|aborted/i.test(message)) {
 		return { retryable: true, processed: 'maybe', timedOut: false };
 	}
-	// Anything else (a configuration or certificate error, a cancelled execution) is no passing fault, and with no
-	// sign that the request reached the service there is nothing to look for.
-	return { retryable: false, processed: 'no', timedOut: false };
+	// Any other network code came after the request may have left (a cancelled execution aborts a request on its
+	// way): no passing fault, but not known to be unsent either. Without a code, the failure came before sending (the
+	// credential refused to sign), so there is nothing to look for.
+	return { retryable: false, processed: upper ? 'maybe' : 'no', timedOut: false };
 }
 
-/** A 2xx answer whose body is not the JSON it should be: the request was processed, its answer lost on the way. */
-export const MALFORMED_SUCCESS: FailureClass = { retryable: true, processed: 'maybe', timedOut: false };
+/**
+ * A 2xx answer whose body is not the JSON it should be (unreadable, or without the resource): the request was
+ * processed, its answer lost on the way. A request that is idempotent is sent again; any other is looked for.
+ */
+export const MALFORMED_SUCCESS: FailureClass = { retryable: true, processed: 'yes', timedOut: false };
 
 /** A 3xx: Huawei's API never redirects, so the service never saw the request, and sending it again would not help. */
 export const REDIRECTED: FailureClass = { retryable: false, processed: 'no', timedOut: false };

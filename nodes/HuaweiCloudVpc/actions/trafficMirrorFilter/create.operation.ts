@@ -18,7 +18,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** A filter is recognised by its name: after a create whose answer was lost, a new filter of that name is this one. */
+/** A filter is recognised by its name: after a create whose answer was lost, the new filter of that name and description is this one. */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -35,6 +35,5 @@ export async function execute(
 		body: filter,
 		label: 'traffic mirror filter',
 		identity: { text: `named "${name}"`, query: { name } },
-		matches: (found) => found.name === name,
 	});
 }

@@ -25,6 +25,6 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
 	const { path } = readFilterTarget(this, itemIndex);
 	const changes = readUpdateFields(this, itemIndex, updatable, fieldOptions);
-	const response = await vpcApiRequest(transport, { method: 'PUT', path, body: { [FILTER_KEY]: changes }, itemIndex });
+	const response = await vpcApiRequest(transport, { method: 'PUT', path, body: { [FILTER_KEY]: changes }, itemIndex, resourceKey: FILTER_KEY });
 	return unwrapFilter(response);
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterRuleFields } from '../../fields/filterRule.fields';
@@ -32,8 +32,8 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * A rule is recognised by its filter, direction and priority: after a create whose answer was lost, a new rule there
- * with the same action, protocol and IP version is this one.
+ * A rule is recognised by its filter, direction and priority: after a create whose answer was lost, the new rule there
+ * that carries every other field this item sent is this one.
  */
 export async function execute(
 	this: IExecuteFunctions,
@@ -44,7 +44,6 @@ export async function execute(
 	const rule = readCreateFields(this, itemIndex, required, optional);
 	checkCidrsMatchEthertype(this, itemIndex, rule);
 	const { traffic_mirror_filter_id: filterId, direction, priority } = rule;
-	const same = (found: IDataObject, key: string) => String(found[key]).toLowerCase() === String(rule[key]).toLowerCase();
 	return await createResource.call(this, transport, creates, {
 		itemIndex,
 		path: RULES_PATH,
@@ -56,8 +55,5 @@ export async function execute(
 			text: `(${direction as string}, priority ${priority as number}, in filter ${filterId as string})`,
 			query: { traffic_mirror_filter_id: filterId, direction, priority },
 		},
-		matches: (found) =>
-			['traffic_mirror_filter_id', 'direction', 'action', 'protocol', 'ethertype'].every((key) => same(found, key)) &&
-			Number(found.priority) === Number(priority),
 	});
 }

@@ -50,6 +50,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 	const { path } = readRuleTarget(this, itemIndex);
 	const changes = readUpdateFields(this, itemIndex, updatable, fieldOptions);
 	checkCidrsMatchEthertype(this, itemIndex, changes);
-	const response = await vpcApiRequest(transport, { method: 'PUT', path, body: { [RULE_KEY]: changes }, itemIndex });
+	const response = await vpcApiRequest(transport, { method: 'PUT', path, body: { [RULE_KEY]: changes }, itemIndex, resourceKey: RULE_KEY });
 	return unwrapRule(response);
 }

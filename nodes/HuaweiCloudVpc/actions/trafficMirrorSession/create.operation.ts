@@ -23,6 +23,15 @@ const optional = [
 	sessionFields.virtualNetworkId,
 ];
 
+/**
+ * What the service gives a session for the optional fields left out (Huawei's CreateTrafficMirrorSession page: VNI 1,
+ * packet length 96, source type eni): a session found after a lost answer must carry them to be this item's.
+ * `enabled` is always sent.
+ */
+const SERVICE_DEFAULTS: IDataObject = Object.fromEntries(
+	[sessionFields.packetLength, sessionFields.type, sessionFields.virtualNetworkId].map((field) => [field.apiName, field.uiDefault]),
+);
+
 const IF_NAME_EXISTS = 'ifNameExists';
 const NAME_POLICIES = ['createAnother', 'fail', 'returnExisting'] as const;
 type NamePolicy = (typeof NAME_POLICIES)[number];
@@ -88,7 +97,7 @@ export async function execute(
 		traffic_mirror_target_type: fields.traffic_mirror_target_type,
 		traffic_mirror_target_id: target.id,
 		...fields,
-		// The service's default for `enabled` is documented both ways (spec §2.1), so it is always sent.
+		// Huawei's page documents the default of `enabled` both ways (false in its table, true in its example): always sent.
 		enabled: fields.enabled ?? true,
 	};
 	const resolvedPorts: IDataObject = {
@@ -120,7 +129,7 @@ export async function execute(
 		body: session,
 		label: 'traffic mirror session',
 		identity: { text: `named "${name}"`, query: { name } },
-		matches: (found) => sameSession(found, session),
+		defaults: SERVICE_DEFAULTS,
 		before,
 	});
 	return withResolvedPorts(made);
@@ -151,19 +160,4 @@ async function sessionsNamed(transport: TransportContext, name: string, itemInde
 		itemIndex,
 	});
 	return sessions.filter((found) => found.data.name === name);
-}
-
-/** Whether a listed session carries the name, filter, sources, target and priority this create asked for. */
-function sameSession(found: IDataObject, requested: IDataObject): boolean {
-	const lower = (value: unknown) => String(value ?? '').toLowerCase();
-	const sameId = (key: string) => lower(found[key]) === lower(requested[key]);
-	const sources = (session: IDataObject) => ((session.traffic_mirror_sources ?? []) as string[]).map(lower).sort().join(',');
-	return (
-		found.name === requested.name &&
-		sameId('traffic_mirror_filter_id') &&
-		sameId('traffic_mirror_target_id') &&
-		sameId('traffic_mirror_target_type') &&
-		sources(found) === sources(requested) &&
-		Number(found.priority) === Number(requested.priority)
-	);
 }

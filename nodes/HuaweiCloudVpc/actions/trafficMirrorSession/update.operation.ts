@@ -42,6 +42,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 	const changes = readUpdateFields(this, itemIndex, updatable, fieldOptions);
 	const picked = (this.getNodeParameter(UPDATE_FIELDS, itemIndex, {}) as IDataObject)[sessionFields.trafficMirrorTargetId.parameter];
 	checkPickedTargetKind(this.getNode(), itemIndex, picked, changes[sessionFields.trafficMirrorTargetType.apiName]);
-	const response = await vpcApiRequest(transport, { method: 'PUT', path, body: { [SESSION_KEY]: changes }, itemIndex });
+	const response = await vpcApiRequest(transport, { method: 'PUT', path, body: { [SESSION_KEY]: changes }, itemIndex, resourceKey: SESSION_KEY });
 	return unwrapSession(response);
 }
