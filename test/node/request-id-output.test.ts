@@ -64,7 +64,8 @@ test('Get Many gives each resource the request ID of its own page', async () => 
 });
 
 test('a Delete, answered 204 without a body, takes the request ID from the X-Request-Id header', async () => {
-	server.respondWith({ status: 204, headers: { 'X-Request-Id': 'req-delete' } });
+	// The session is read before it is deleted.
+	server.respondWith({ status: 200, body: { traffic_mirror_session: { id: SESSION_ID }, request_id: 'req-show' } }, { status: 204, headers: { 'X-Request-Id': 'req-delete' } });
 	const result = await run({ operation: 'delete', trafficMirrorSessionId: byId(SESSION_ID) }, true);
 	expect(result.items[0].json).toEqual({
 		deleted: true,

@@ -33,11 +33,14 @@ test('deletes a session and says what was deleted', async () => {
 	expect(await fixture.showSession(session.id)).toBeUndefined();
 });
 
-test('deleting a session that is already gone fails without the option', async () => {
+test('deleting a session that is already gone fails without the option, and no delete is sent', async () => {
 	const before = fixture.requestsOf('DeleteTrafficMirrorSession');
+	const looked = fixture.requestsOf('ShowTrafficMirrorSession');
 	const result = await remove(MISSING);
 	expect(result.error?.message).toMatch(/Huawei Cloud API error 404: VPC\.0003/);
-	expect(fixture.requestsOf('DeleteTrafficMirrorSession')).toBe(before + 1);
+	// The session is read before it is deleted, so that only a delete that removed it says deleted: true.
+	expect(fixture.requestsOf('ShowTrafficMirrorSession')).toBe(looked + 1);
+	expect(fixture.requestsOf('DeleteTrafficMirrorSession')).toBe(before);
 });
 
 test('with Succeed If Already Deleted, a clean-up can run twice', async () => {
@@ -55,6 +58,7 @@ test('the option does not hide other failures, nor a gateway 404 (a wrong endpoi
 		const credentials = server.credentials();
 		server.respondWith(
 			{ status: 404, body: { error_code: 'APIGW.0101', error_msg: 'The API does not exist', request_id: 'g-1' } },
+			{ status: 200, body: { traffic_mirror_session: { id: MISSING }, request_id: 's-1' } },
 			{ status: 409, body: { error_code: 'VPC.0409', error_msg: 'In use', request_id: 'c-1' } },
 		);
 		const gateway = await remove(MISSING, { succeedIfAlreadyDeleted: true }, credentials);
@@ -62,7 +66,8 @@ test('the option does not hide other failures, nor a gateway 404 (a wrong endpoi
 		const conflict = await remove(MISSING, { succeedIfAlreadyDeleted: true }, credentials);
 		expect(conflict.error?.message).toMatch(/Huawei Cloud API error 409: VPC\.0409/);
 		expect(server.requests.map((request) => [request.method, request.path])).toEqual([
-			['DELETE', `/v3/${TEST_CREDENTIALS.projectId}/vpc/traffic-mirror-sessions/${MISSING}`],
+			['GET', `/v3/${TEST_CREDENTIALS.projectId}/vpc/traffic-mirror-sessions/${MISSING}`],
+			['GET', `/v3/${TEST_CREDENTIALS.projectId}/vpc/traffic-mirror-sessions/${MISSING}`],
 			['DELETE', `/v3/${TEST_CREDENTIALS.projectId}/vpc/traffic-mirror-sessions/${MISSING}`],
 		]);
 	} finally {

@@ -40,8 +40,11 @@ export interface DeleteResult extends IDataObject {
 }
 
 /**
- * Deletes the resource; with "Succeed If Already Deleted" set, a 404 from the service is a success too. The request
- * ID is the delete's own (from its X-Request-Id header), or the 404's.
+ * Deletes the resource, and reports `deleted: true` only when this item's delete is what removed it: the resource is
+ * read first (seen before), so that after a lost answer its absence (gone after) is this delete's doing, and an ID
+ * that never existed is never reported deleted. A 404 at either step is a failure, or with "Succeed If Already
+ * Deleted" a success with `alreadyDeleted: true`. The request ID is the delete's own (its X-Request-Id header), or
+ * the 404's.
  */
 export async function deleteResource(
 	this: IExecuteFunctions,
@@ -53,14 +56,15 @@ export async function deleteResource(
 	const options = this.getNodeParameter(OPTIONS, itemIndex, {}) as IDataObject;
 	let requestId: string | undefined;
 	try {
+		await vpcApiRequest(transport, { method: 'GET', path: target.path, itemIndex });
 		({ request_id: requestId } = await vpcApiRequest(transport, {
 			method: 'DELETE',
 			path: target.path,
 			itemIndex,
 			// Sent again after an ambiguous failure, a delete that did land the first time answers 404: so the resource
-			// is looked up instead, and its absence is the first attempt's success.
+			// is looked up instead, and its absence is the first attempt's success (it was there before).
 			idempotent: false,
-			recover: async () => ((await isGone(transport, target, itemIndex)) ? {} : undefined),
+			recover: async ({ deadline }) => ((await isGone(transport, target, itemIndex, deadline)) ? {} : undefined),
 		}));
 	} catch (error) {
 		if (options[SUCCEED_IF_ALREADY_DELETED] === true && isMissingResource(error)) {
@@ -79,9 +83,9 @@ function requestIdOf(error: NodeApiError): string | undefined {
 	return typeof requestId === 'string' ? requestId : undefined;
 }
 
-async function isGone(transport: TransportContext, target: ResourceTarget, itemIndex: number): Promise<boolean> {
+async function isGone(transport: TransportContext, target: ResourceTarget, itemIndex: number, deadline: number): Promise<boolean> {
 	try {
-		await vpcApiRequest(transport, { method: 'GET', path: target.path, itemIndex });
+		await vpcApiRequest(transport, { method: 'GET', path: target.path, itemIndex, deadline });
 		return false;
 	} catch (error) {
 		if (isMissingResource(error)) return true;

@@ -18,7 +18,8 @@ export type Constraint =
 
 export type ApiValue = string | number | boolean | string[];
 
-// Huawei Cloud resource IDs are UUIDs; checking the form also keeps `/`, `?`, `#`, `..`, CR and LF out of URL paths.
+// Huawei Cloud resource IDs are UUIDs, which the service writes in lower case: an ID is sent and compared in lower case
+// whatever case it was given in. Checking the form also keeps `/`, `?`, `#`, `..`, CR and LF out of URL paths.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * A whole number in decimal digits, without a sign (no field of this API takes a negative one) or leading zeros: what
@@ -129,12 +130,12 @@ export function checkConstraint(constraint: Constraint, value: unknown): ApiValu
 			return match ?? fail();
 		}
 		case 'id':
-			return typeof value === 'string' && UUID.test(value.trim()) ? value.trim() : fail();
+			return typeof value === 'string' && UUID.test(value.trim()) ? value.trim().toLowerCase() : fail();
 		case 'idList': {
-			const items = toList(value);
+			const items = toList(value)?.map((item) => item.toLowerCase());
 			if (!items || items.length < constraint.minItems || items.length > constraint.maxItems) return fail();
 			if (items.some((item) => !UUID.test(item))) return fail();
-			if (new Set(items.map((item) => item.toLowerCase())).size !== items.length) return fail();
+			if (new Set(items).size !== items.length) return fail();
 			return items;
 		}
 		case 'server':
@@ -182,9 +183,9 @@ function isCidr(value: string): boolean {
 	return isIpv6(address) && bits <= 128;
 }
 
-/** A server as alerts name it: its ECS instance ID (a UUID), or a private IP address in its canonical spelling. */
+/** A server as alerts name it: its ECS instance ID (a UUID), or a private IP address, each in its canonical spelling. */
 function serverReference(value: string): string | undefined {
-	return UUID.test(value) ? value : canonicalIpAddress(value);
+	return UUID.test(value) ? value.toLowerCase() : canonicalIpAddress(value);
 }
 
 /**

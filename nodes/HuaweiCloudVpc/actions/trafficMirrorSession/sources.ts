@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { FieldDefinition } from '../../fields/definition';
 import { type InterfaceChoice, type NamedBy, sourceSelectionFields } from '../../fields/networkInterface.fields';
@@ -6,7 +7,8 @@ import { fieldDescription, fieldProperty } from '../../fields/property';
 import { readFields, validateField } from '../../fields/read';
 import { sessionFields, sessionIdField } from '../../fields/session.fields';
 import type { TransportContext } from '../../transport/context';
-import { vpcApiRequest } from '../../transport/request';
+import { vpcApiRequest, type ApiResponse } from '../../transport/request';
+import { canonicalId } from '../create';
 import type { OperationItem } from '../node.type';
 import { resolveSources, type ResolvedPort } from '../port/resolve';
 import { readSessionTarget, SESSION_KEY, unwrapSession } from './session.resource';
@@ -32,7 +34,7 @@ export function sourceProperties(sourcesDescription: string): INodeProperties[] 
 	];
 }
 
-/** The parameters Add Sources and Remove Sources share: the session, then the sources (spec §2.4). */
+/** The parameters Add Sources and Remove Sources share: the session, then the sources. */
 export function sessionSourcesProperties(sourcesDescription: string): INodeProperties[] {
 	return [fieldProperty(sessionIdField, { required: true }), ...sourceProperties(sourcesDescription)];
 }
@@ -63,7 +65,11 @@ export async function readSources(context: IExecuteFunctions, itemIndex: number,
 	return { ids: resolved.map((port) => port.portId), resolved };
 }
 
-/** PUT `…/add-sources` or `…/remove-sources` with `{traffic_mirror_session: {traffic_mirror_sources}}`. */
+/**
+ * PUT `…/add-sources` or `…/remove-sources` with `{traffic_mirror_session: {traffic_mirror_sources}}`. Success is what
+ * the session then holds: an answer whose session does not show the change (say, an ID the service spelt otherwise)
+ * fails the item rather than reporting a change that did not happen.
+ */
 export async function changeSources(
 	context: IExecuteFunctions,
 	itemIndex: number,
@@ -72,21 +78,37 @@ export async function changeSources(
 ): Promise<OperationItem> {
 	const { path } = readSessionTarget(context, itemIndex);
 	const sources = await readSources(context, itemIndex, transport);
+	const adding = action === 'add-sources';
+	const showsChange = (response: ApiResponse) => {
+		const held = ((response[SESSION_KEY] as IDataObject).traffic_mirror_sources ?? []) as unknown[];
+		const present = new Set(held.map(canonicalId));
+		return sources.ids.every((source) => present.has(canonicalId(source)) === adding);
+	};
 	const response = await vpcApiRequest(transport, {
 		method: 'PUT',
 		path: `${path}/${action}`,
 		body: { [SESSION_KEY]: { traffic_mirror_sources: sources.ids } },
 		itemIndex,
+		resourceKey: SESSION_KEY,
 		// Sent twice, a change that did land the first time is refused (a source already added, or no longer there),
 		// so after an ambiguous failure the session is read back: if the change is in it, that is the answer.
 		idempotent: false,
-		recover: async () => {
-			const current = await vpcApiRequest(transport, { method: 'GET', path, itemIndex });
-			const present = new Set(((current[SESSION_KEY] as IDataObject)?.traffic_mirror_sources ?? []) as string[]);
-			const done = sources.ids.every((source) => present.has(source) === (action === 'add-sources'));
-			return done ? current : undefined;
+		recover: async ({ deadline }) => {
+			const current = await vpcApiRequest(transport, { method: 'GET', path, itemIndex, resourceKey: SESSION_KEY, deadline });
+			return showsChange(current) ? current : undefined;
 		},
 	});
+	if (!showsChange(response)) {
+		const held = (response[SESSION_KEY] as IDataObject).traffic_mirror_sources;
+		throw new NodeOperationError(
+			context.getNode(),
+			`Huawei Cloud accepted the ${adding ? 'addition' : 'removal'} of ${sources.ids.join(', ')}, but the session's sources are ${JSON.stringify(held)}`,
+			{
+				itemIndex,
+				description: `The session does not show the change, so it is not reported as done. Request ID: ${response.request_id ?? 'none'}.`,
+			},
+		);
+	}
 	const session = unwrapSession(response);
 	return sources.resolved ? { ...session, resolvedPorts: { sources: sources.resolved } } : session;
 }
