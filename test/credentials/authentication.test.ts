@@ -159,3 +159,59 @@ describe('signing signed options again (n8n re-authenticates on its own retry)',
 		expect(names).toEqual([...new Set(names)]);
 	});
 });
+
+describe('request-library options, as n8n\'s HTTP Request node hands them over', () => {
+	const absolute = `https://vpc.cn-north-4.myhuaweicloud.com${sessionsPath}`;
+
+	it('come back in that form: the signed URL under uri, no url, the caller\'s json kept, the body serialised once', () => {
+		const { input, expected } = vector('TV1');
+		const signed = signHuaweiCloudRequest(
+			credentials,
+			{ method: 'POST', uri: absolute, body: JSON.parse(input.body as string), json: true },
+			SIGNING_DATE,
+		);
+		expect(signed.uri).toBe(input.url);
+		expect(signed.url).toBeUndefined();
+		expect(signed).toMatchObject({ json: true, body: input.body, qs: undefined });
+		expect(signed.headers?.Authorization).toBe(expected.authorization);
+		expect(signHuaweiCloudRequest(credentials, { ...signed, uri: String(signed.uri) }, SIGNING_DATE)).toEqual(signed);
+	});
+
+	it('fill in the project ID however the placeholder is spelled', () => {
+		for (const placeholder of ['{project_id}', '%7Bproject_id%7D', '%7bproject_id%7d']) {
+			const signed = signHuaweiCloudRequest(credentials, { uri: absolute.replace('{project_id}', placeholder) }, SIGNING_DATE);
+			expect(signed.uri).toBe(`https://vpc.cn-north-4.myhuaweicloud.com/v3/${PROJECT_ID}/vpc/traffic-mirror-sessions`);
+		}
+	});
+
+	it('never follow a redirect, where the security token would go along', () => {
+		const asked = { uri: absolute, followRedirect: true, followAllRedirects: true, sendCredentialsOnCrossOriginRedirect: true };
+		expect(signHuaweiCloudRequest(credentials, asked, SIGNING_DATE)).toMatchObject({
+			followRedirect: false,
+			followAllRedirects: false,
+			sendCredentialsOnCrossOriginRedirect: false,
+		});
+		expect(signHuaweiCloudRequest(credentials, { url: absolute }, SIGNING_DATE)).toMatchObject({
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
+		});
+	});
+
+	it('sign binary bodies as their bytes, and refuse bodies whose bytes are not known before sending', () => {
+		const bytes = Buffer.from([0, 1, 2, 255]);
+		const signed = signHuaweiCloudRequest(credentials, { method: 'PUT', uri: absolute, body: bytes }, SIGNING_DATE);
+		expect(signed.body).toBe(bytes);
+		expect(() => signHuaweiCloudRequest(credentials, { method: 'POST', uri: absolute, form: { a: 'b' } })).toThrow(
+			'The Huawei Cloud credential signs JSON, text or binary bodies, not form-encoded or multipart ones',
+		);
+		expect(() => signHuaweiCloudRequest(credentials, { method: 'POST', url: absolute, body: new URLSearchParams('a=b') })).toThrow(
+			'not streams or forms',
+		);
+	});
+
+	it('without any URL are refused with a clear error', () => {
+		expect(() => signHuaweiCloudRequest(credentials, { method: 'GET' } as IHttpRequestOptions)).toThrow(
+			'The request to sign with the Huawei Cloud credential has no URL',
+		);
+	});
+});

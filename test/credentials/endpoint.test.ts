@@ -91,6 +91,23 @@ describe('the ELB endpoint, where the target picker lists load balancers', () =>
 		});
 	});
 
+	it.each(['https://vpc.com', 'https://vpc.co.uk', 'https://vpc.com.cn', 'https://vpc.ne.jp', 'https://vpc.localhost:8443'])(
+		'is unknown for %s, where turning vpc. into elb. would change the registrable domain',
+		(endpoint) => {
+			expect(resolveElbEndpoint({ region: CUSTOM_ENDPOINT, endpoint })).toEqual({
+				unknownBecause: 'The credential uses a custom endpoint whose ELB endpoint is unknown: set ELB Endpoint in the credential.',
+			});
+		},
+	);
+
+	it.each([
+		['https://vpc.example.co.uk', 'https://elb.example.co.uk'],
+		['https://vpc.example.io:8443/api', 'https://elb.example.io:8443/api'],
+		['https://vpc.region.mycloud.com.cn', 'https://elb.region.mycloud.com.cn'],
+	])('is derived for %s, whose domain after vpc. is one organisation\'s', (endpoint, url) => {
+		expect(resolveElbEndpoint({ region: CUSTOM_ENDPOINT, endpoint })).toEqual({ url });
+	});
+
 	it('holds the ELB Endpoint to the same rules as the Endpoint', () => {
 		const withElb = (elbEndpoint: string) => resolveElbEndpoint({ region: CUSTOM_ENDPOINT, endpoint: 'https://vpc.example.com', elbEndpoint });
 		expect(() => withElb('http://elb.example.com')).toThrow('The ELB endpoint must use https (plain http is allowed only for loopback addresses)');

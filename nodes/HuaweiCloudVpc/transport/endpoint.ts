@@ -84,13 +84,62 @@ export function resolveElbEndpoint(credentials: { region?: unknown; endpoint?: u
 	const given = typeof credentials.elbEndpoint === 'string' ? credentials.elbEndpoint.trim() : '';
 	if (given) return { url: checkedBaseUrl(given, 'ELB endpoint', 'https://elb.example.com') };
 	const vpc = new URL(resolveEndpoint(credentials));
-	if (!vpc.hostname.startsWith('vpc.')) {
+	// `vpc.com` must not become `elb.com`: someone else's domain would receive the signature and the token.
+	if (!vpc.hostname.startsWith('vpc.') || !keepsRegistrableDomain(vpc.hostname.slice('vpc.'.length))) {
 		return {
 			unknownBecause: 'The credential uses a custom endpoint whose ELB endpoint is unknown: set ELB Endpoint in the credential.',
 		};
 	}
 	vpc.hostname = `elb.${vpc.hostname.slice('vpc.'.length)}`;
 	return { url: `${vpc.origin}${vpc.pathname.replace(/\/+$/, '')}` };
+}
+
+/**
+ * Whether the credential's signature (and its AK and security token) may go to `url`: the VPC or ELB endpoint's own
+ * origin, or over https a sibling service host `<service>.<rest>` on the endpoint's port, where `<rest>` is the VPC
+ * endpoint's host without its first label (`cn-north-4.myhuaweicloud.com` for a public region).
+ */
+export function signsFor(credentials: { region?: unknown; endpoint?: unknown; elbEndpoint?: unknown }, url: URL): boolean {
+	const vpc = new URL(resolveEndpoint(credentials));
+	if (url.origin === vpc.origin) return true;
+	const services = serviceDomain(vpc);
+	if (url.protocol === 'https:' && services !== undefined && url.port === vpc.port) {
+		const dot = url.hostname.indexOf('.');
+		if (url.hostname.slice(dot + 1) === services && DNS_LABEL.test(url.hostname.slice(0, dot))) return true;
+	}
+	const elb = resolveElbEndpoint(credentials);
+	return 'url' in elb && url.origin === new URL(elb.url).origin;
+}
+
+/** What `signsFor` accepts, in words, for an error message. */
+export function signingScope(credentials: { region?: unknown; endpoint?: unknown; elbEndpoint?: unknown }): string {
+	const vpc = new URL(resolveEndpoint(credentials));
+	const elb = resolveElbEndpoint(credentials);
+	const origins = [vpc.origin, ...('url' in elb ? [new URL(elb.url).origin] : [])].filter(
+		(origin, index, all) => all.indexOf(origin) === index,
+	);
+	const services = serviceDomain(vpc);
+	const places = services === undefined ? origins : [...origins, `any https://<service>.${services}${vpc.port ? `:${vpc.port}` : ''}`];
+	return places.length === 1 ? places[0] : `${places.slice(0, -1).join(', ')} and ${places[places.length - 1]}`;
+}
+
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+// Second levels under which a country's registry hands out names (co.uk, com.cn, ne.jp...): without a public-suffix
+// list, a two-label name of this shape is taken for a registry's suffix, not one organisation's domain.
+const REGISTRY_SECOND_LEVELS = ['co', 'com', 'net', 'org', 'gov', 'edu', 'ac', 'ne', 'or'];
+
+/** The VPC endpoint's host without its first label, when that is still one organisation's domain. */
+function serviceDomain(vpc: URL): string | undefined {
+	if (vpc.protocol !== 'https:' || vpc.hostname.startsWith('[') || /^[\d.]+$/.test(vpc.hostname)) return undefined;
+	const rest = vpc.hostname.slice(vpc.hostname.indexOf('.') + 1);
+	return vpc.hostname.includes('.') && keepsRegistrableDomain(rest) ? rest : undefined;
+}
+
+/** Whether `<label>.<domain>` stays within `domain`'s owner: at least two labels, and not a registry's suffix. */
+function keepsRegistrableDomain(domain: string): boolean {
+	const labels = domain.split('.');
+	if (labels.length < 2 || !labels.every((label) => DNS_LABEL.test(label))) return false;
+	return !(labels.length === 2 && /^[a-z]{2}$/.test(labels[1]) && REGISTRY_SECOND_LEVELS.includes(labels[0]));
 }
 
 function regionOf(credentials: { region?: unknown }): string {
