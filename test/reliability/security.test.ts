@@ -146,6 +146,29 @@ describe('secrets never leave the credential', () => {
 		}
 	});
 
+	test.each(['raw', 'json', 'url'] as const)(
+		'a 401 that echoes a token with "/", "+" and "=" %s-spelt: no spelling of it reaches the item, the error or its details',
+		async (spelling) => {
+			const token = 'temporary/token+with=slashes/0123456789ABCDEFGHIJ';
+			api = await startFaultyApi({ securityToken: token });
+			api.emulator.setFaults({ script: [{ echoSecret: spelling }] });
+			for (const onError of ['stopWorkflow', 'continueRegularOutput'] as const) {
+				api.emulator.setFaults({ script: [{ echoSecret: spelling }] });
+				const result = await runNode({
+					parameters: sessionCreateParameters(api.filterId),
+					credentials: api.credentials({ securityToken: token }),
+					items: namedItems(1),
+					settings: { onError },
+				});
+				const text = deepText(result.items) + deepText(result.error);
+				expect(text).toMatch(/APIGW\.0301/);
+				expect(text).toContain('[redacted]');
+				const spellings = [token, token.replace(/\//g, '\\/'), encodeURIComponent(token), encodeURIComponent(token).toLowerCase()];
+				for (const spelt of spellings) expect(text).not.toContain(spelt);
+			}
+		},
+	);
+
 	test('a refused signature: the gateway echoes its canonical request, token included, and the node removes it', async () => {
 		api = await startFaultyApi({ securityToken: SECURITY_TOKEN });
 		const wrongSecret = 'wrong-secret-key-0123456789abcdefghijklmnopqrstuvwxyz';

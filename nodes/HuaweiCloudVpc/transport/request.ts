@@ -1,5 +1,5 @@
 import type {
-	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IDataObject,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
@@ -10,6 +10,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ELB_ENDPOINT_PLACEHOLDER, PROJECT_PLACEHOLDER } from './authentication';
 import { CREDENTIAL_NAME, type RequestContext, type TransportContext } from './context';
+import { mayContain, redactDeep, redactText, secretsOf, type Secrets } from './redact';
 import { apiOperationOf, iamAdvice, type ApiOperation } from './iam';
 import {
 	backoffDelay,
@@ -95,7 +96,6 @@ interface FullResponse {
 type Attempt = { response: ApiResponse } | { error: NodeApiError; failure: FailureClass };
 
 const IDEMPOTENT_METHODS: IHttpRequestMethods[] = ['GET', 'HEAD', 'PUT', 'DELETE'];
-const REDACTED = '[redacted]';
 
 /** A path segment from user input (an ID), encoded so it can never change the request's target. */
 export function pathSegment(value: string): string {
@@ -185,7 +185,8 @@ async function sendOnce(transport: TransportContext, request: ApiRequest, timeou
 			credentialsDecrypted,
 		})) as FullResponse;
 	} catch (error) {
-		const { code, texts } = networkFailure(error);
+		const { code, texts: rawTexts } = networkFailure(error);
+		const texts = rawTexts.map((text) => redactText(text, secretsFor(credentialsDecrypted)));
 		const failure = classifyNetworkFailure(code, texts.join('\n'));
 		return {
 			error: connectionError(context.getNode(), code, texts, failure, timeoutMs, request.itemIndex),
@@ -195,19 +196,24 @@ async function sendOnce(transport: TransportContext, request: ApiRequest, timeou
 	transport.serviceClock.observe(headerValue(response.headers, 'date'), clock.now());
 	const requestId = headerValue(response.headers, 'x-request-id');
 	if (response.statusCode >= 300 && response.statusCode < 400) {
-		const location = headerValue(response.headers, 'location');
+		const raw = headerValue(response.headers, 'location');
+		const location = raw === undefined ? undefined : redactText(raw, secretsFor(credentialsDecrypted));
 		return { error: redirectError(context.getNode(), response.statusCode, location, requestId, request.itemIndex), failure: REDIRECTED };
 	}
 	const success = response.statusCode >= 200 && response.statusCode < 300;
 	if (success && (response.statusCode === 204 || response.body === '' || response.body === undefined)) {
 		return { response: requestId ? { request_id: requestId } : {} };
 	}
-	const parsedSuccess = success ? parseJson(String(response.body)) : undefined;
+	// Secrets are removed after parsing too: parsing turns an escaped spelling back into the secret.
+	const secrets = secretsFor(credentialsDecrypted);
+	const text = String(response.body ?? '');
+	const parsed = mayContain(text, secrets) ? redactDeep(parseJson(text), secrets) : parseJson(text);
+	const parsedSuccess = success ? parsed : undefined;
 	if (isObject(parsedSuccess) && (!request.resourceKey || hasResource(parsedSuccess, request.resourceKey))) {
 		if (parsedSuccess.request_id === undefined && requestId) parsedSuccess.request_id = requestId;
 		return { response: parsedSuccess as ApiResponse };
 	}
-	const rawBody = redact(credentialsDecrypted.data, String(response.body ?? ''));
+	const rawBody = redactText(text, secrets);
 	if (success) {
 		const data = { body: truncate(rawBody) } as JsonObject;
 		const error = new NodeApiError(context.getNode(), data, {
@@ -223,7 +229,7 @@ async function sendOnce(transport: TransportContext, request: ApiRequest, timeou
 	}
 	const operation = apiOperationOf(request.method, request.version ?? 'v3', request.path);
 	return {
-		error: apiError(context.getNode(), response.statusCode, parseJson(rawBody), rawBody, requestId, request.itemIndex, operation),
+		error: apiError(context.getNode(), response.statusCode, parsed, rawBody, requestId, request.itemIndex, operation),
 		failure: classifyStatus(response.statusCode, headerValue(response.headers, 'retry-after'), transport.clock.now()),
 	};
 }
@@ -393,16 +399,13 @@ function connectionMessage(code: string | undefined, text: string, failure: Fail
 	return `The request to Huawei Cloud failed: ${text}`;
 }
 
-/**
- * The credential's secrets removed from text the service sent back: a gateway that refuses a signature echoes its
- * canonical request, and with it the signed X-Security-Token.
- */
-function redact(credentials: ICredentialDataDecryptedObject | undefined, text: string): string {
-	if (text === '') return text;
-	const secrets = [credentials?.secretAccessKey, credentials?.securityToken]
-		.map((secret) => (typeof secret === 'string' ? secret.trim() : ''))
-		.filter((secret) => secret.length > 0);
-	return secrets.reduce((redacted, secret) => redacted.split(secret).join(REDACTED), text);
+const compiledSecrets = new WeakMap<ICredentialsDecrypted, Secrets>();
+
+/** The credential's secrets, compiled once per execution (the credential object is the execution's). */
+function secretsFor(credentials: ICredentialsDecrypted): Secrets {
+	let secrets = compiledSecrets.get(credentials);
+	if (!secrets) compiledSecrets.set(credentials, (secrets = secretsOf(credentials.data)));
+	return secrets;
 }
 
 /**
