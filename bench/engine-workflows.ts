@@ -1,7 +1,8 @@
 /**
  * The workflows of the in-n8n benchmark. Each runs both contenders over the same 200 items, one after the other, in
- * one execution of one n8n: this node with Max Concurrent Requests set to the cell's in-flight count, and n8n's HTTP
- * Request node (no authentication) in a Loop Over Items of that many items, which sends a batch's requests at once.
+ * one execution of one n8n: this node with Max Concurrent Requests set to the cell's in-flight count (or, in the loop
+ * cell, in a Loop Over Items of one item), and n8n's HTTP Request node (no authentication) in a Loop Over Items of
+ * that many items, which sends a batch's requests at once.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -20,6 +21,11 @@ export type Order = 'nodeFirst' | 'httpFirst';
 export interface Cell {
 	operation: Operation;
 	inFlight: number;
+	/**
+	 * This node in a Loop Over Items of one item, so that each of its runs (an execution of the node, as a webhook per
+	 * alert would make) has one item: what the execution's items share, they share with nobody.
+	 */
+	oneItemPerRun?: boolean;
 }
 
 const FILTER_ID = '6b1f0a3e-6c2f-4a8e-9a51-2f3c4d5e6f70';
@@ -87,12 +93,19 @@ const itemsNode = (name: string) =>
 
 const main = (target: string, index = 0) => ({ main: [[{ node: target, type: 'main', index }]] });
 
+/** Loop Over Items: output 0 is "done", output 1 the next batch. */
+const loopOutputs = (done: string | undefined, body: string) => ({
+	main: [done ? [{ node: done, type: 'main', index: 0 }] : [], [{ node: body, type: 'main', index: 0 }]],
+});
+
 /** Manual Trigger, then both contenders over fresh items, in the order given. */
 export function benchWorkflow(id: string, cell: Cell, order: Order, serverUrl: string): WorkflowFile {
 	const loop = node('Loop Over Items', 'n8n-nodes-base.splitInBatches', 3, { batchSize: cell.inFlight, options: {} });
+	const nodeLoop = cell.oneItemPerRun ? node('Loop For This Node', 'n8n-nodes-base.splitInBatches', 3, { batchSize: 1, options: {} }) : undefined;
 	const nodes = [
 		node('Start', 'n8n-nodes-base.manualTrigger', 1, {}),
 		itemsNode('Items For This Node'),
+		...(nodeLoop ? [nodeLoop] : []),
 		thisNode(cell),
 		itemsNode('Items For HTTP Request'),
 		loop,
@@ -101,12 +114,16 @@ export function benchWorkflow(id: string, cell: Cell, order: Order, serverUrl: s
 	const [first, last] = order === 'nodeFirst' ? ['Items For This Node', 'Items For HTTP Request'] : ['Items For HTTP Request', 'Items For This Node'];
 	const connections: Record<string, unknown> = {
 		Start: main(first),
-		'Items For This Node': main(THIS_NODE),
+		'Items For This Node': main(nodeLoop?.name ?? THIS_NODE),
 		'Items For HTTP Request': main(loop.name),
-		// Loop Over Items: output 0 is "done", output 1 the next batch.
-		[loop.name]: { main: [order === 'httpFirst' ? [{ node: last, type: 'main', index: 0 }] : [], [{ node: HTTP_REQUEST_NODE, type: 'main', index: 0 }]] },
+		[loop.name]: loopOutputs(order === 'httpFirst' ? last : undefined, HTTP_REQUEST_NODE),
 		[HTTP_REQUEST_NODE]: main(loop.name),
 	};
-	if (order === 'nodeFirst') connections[THIS_NODE] = main(last);
+	if (nodeLoop) {
+		connections[nodeLoop.name] = loopOutputs(order === 'nodeFirst' ? last : undefined, THIS_NODE);
+		connections[THIS_NODE] = main(nodeLoop.name);
+	} else if (order === 'nodeFirst') {
+		connections[THIS_NODE] = main(last);
+	}
 	return { id, name: `bench ${id}`, nodes, connections, settings: { executionOrder: 'v1' } };
 }

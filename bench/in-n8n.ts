@@ -19,6 +19,7 @@ import { median } from './stats';
 export const CELLS: Cell[] = [
 	{ operation: 'create', inFlight: 1 },
 	{ operation: 'create', inFlight: 8 },
+	{ operation: 'create', inFlight: 1, oneItemPerRun: true },
 	{ operation: 'getManyPage', inFlight: 1 },
 	{ operation: 'getManyPage', inFlight: 8 },
 ];

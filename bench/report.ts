@@ -45,7 +45,7 @@ function inN8nSummary({ inN8n }: Results): string {
 		row(['---', '---:', '---:', '---:', '---:', '---', '---']),
 		...inN8n.cells.map((cell) =>
 			row([
-				OPERATION_NAMES[cell.operation],
+				`${OPERATION_NAMES[cell.operation]}${cell.oneItemPerRun ? ', one item per run (Loop Over Items)' : ''}`,
 				String(cell.inFlight),
 				range(cell.node, ms),
 				range(cell.httpRequest, ms),
