@@ -85,3 +85,35 @@ test('with Continue On Fail, a missing session becomes an error item paired with
 	expect(result.items[0].json.error).toMatch(/404/);
 	expect(result.items[0].pairedItem).toEqual({ item: 0 });
 });
+
+describe('deleted: true only when this item\'s delete removed the session', () => {
+	test.each([false, true])(
+		'an ID that never existed, whose first answer is a 503, is never reported deleted (Succeed If Already Deleted %s)',
+		async (succeedIfAlreadyDeleted) => {
+			fixture.emulator.setFaults({ script: [{ status: 503 }] });
+			const result = await remove(MISSING, { succeedIfAlreadyDeleted });
+			fixture.emulator.setFaults({ script: [] });
+			if (succeedIfAlreadyDeleted) {
+				expect(result.items[0].json).toMatchObject({ deleted: false, alreadyDeleted: true, id: MISSING });
+			} else {
+				expect(result.error?.message).toMatch(/Huawei Cloud API error 404: VPC\.0003/);
+			}
+		},
+	);
+
+	test('a session whose delete answer was lost (503 after it was deleted) was seen before and is gone: deleted', async () => {
+		const session = await fixture.createSession(filterId);
+		fixture.emulator.setFaults({ script: [{ operation: 'DeleteTrafficMirrorSession', status: 503, when: 'after' }] });
+		const result = await remove(session.id);
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({ deleted: true, alreadyDeleted: false, id: session.id });
+	});
+
+	test('an ID given in upper case is deleted as the lower-case ID the service holds', async () => {
+		const session = await fixture.createSession(filterId);
+		const result = await remove(session.id.toUpperCase());
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({ deleted: true, id: session.id });
+		expect(await fixture.showSession(session.id)).toBeUndefined();
+	});
+});

@@ -3,6 +3,7 @@ import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
 import { runNode, shutDownEngine } from '../helpers/engine';
 import { MORE_PORT_IDS, uuids } from '../helpers/ids';
 import { byId } from '../helpers/parameters';
+import { startSignatureServer } from '../helpers/signature-server';
 
 let fixture: ApiFixture;
 let filterId: string;
@@ -67,4 +68,29 @@ describe('invalid sources fail before anything is sent', () => {
 		);
 		expect(fixture.totalRequests()).toBe(before);
 	});
+});
+
+test('a source given in upper case is really removed, not reported removed while it stays', async () => {
+	const session = await fixture.createSession(filterId, { traffic_mirror_sources: [SOURCE_PORT_ID, ...MORE_PORT_IDS] });
+	const result = await change('removeSources', session.id.toUpperCase(), MORE_PORT_IDS[0].toUpperCase());
+	expect(result.error).toBeUndefined();
+	expect(result.items[0].json.traffic_mirror_sources).toEqual([SOURCE_PORT_ID, MORE_PORT_IDS[1]]);
+	expect((await fixture.showSession(session.id))?.traffic_mirror_sources).toEqual([SOURCE_PORT_ID, MORE_PORT_IDS[1]]);
+});
+
+test('an answer whose session does not show the change fails the item instead of reporting it done', async () => {
+	const server = await startSignatureServer();
+	try {
+		const id = uuids(1)[0];
+		// Answered 200, yet the session still holds the source that was to be removed.
+		server.respondWith({ status: 200, body: { traffic_mirror_session: { id, traffic_mirror_sources: [SOURCE_PORT_ID] }, request_id: 'r-1' } });
+		const result = await runNode({
+			parameters: { resource: 'trafficMirrorSession', operation: 'removeSources', trafficMirrorSessionId: byId(id), trafficMirrorSources: SOURCE_PORT_ID },
+			credentials: server.credentials(),
+		});
+		expect(result.error?.message).toMatch(/accepted the removal of .*, but the session's sources are/);
+		expect(result.error?.description).toContain('Request ID: r-1');
+	} finally {
+		await server.close();
+	}
 });
