@@ -268,10 +268,10 @@ function mayHaveBeenProcessed(error: NodeApiError, failure: FailureClass, reques
 	return error;
 }
 
-const verdicts = new WeakSet<Error>();
+const verdicts = new WeakSet<NodeApiError>();
 
 /** Marks an error as what a `recover` found (several candidates, an outcome it cannot tell): it stands as it is. */
-export function lookVerdict<E extends Error>(error: E): E {
+export function lookVerdict(error: NodeApiError): NodeApiError {
 	verdicts.add(error);
 	return error;
 }
@@ -285,8 +285,8 @@ async function recoverAfter(node: INode, request: ApiRequest, lost: LostAnswer):
 	try {
 		return await request.recover?.(lost);
 	} catch (recoveryError) {
-		if (verdicts.has(recoveryError as Error)) throw recoveryError;
-		// Given a NodeOperationError, the constructor hands back that same error.
+		// Given a NodeApiError or a NodeOperationError, the constructor hands back that same error.
+		if (recoveryError instanceof NodeApiError && verdicts.has(recoveryError)) throw new NodeApiError(node, recoveryError as unknown as JsonObject);
 		if (recoveryError instanceof NodeOperationError) throw new NodeOperationError(node, recoveryError);
 		const uncertain = new NodeApiError(node, (error.errorResponse ?? {}) as JsonObject, {
 			message: error.message,
