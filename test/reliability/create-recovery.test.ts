@@ -148,8 +148,9 @@ test('Create Another: an older session just like the one asked for is never take
 
 test('twins that differ in one field, one answered 500 after it was made and one refused: each outputs its own session', async () => {
 	api = await startFaultyApi();
-	// The first create is made and answered 500; the second is refused before it is processed (503).
-	api.emulator.setFaults({ script: [onCreate({ status: 500, when: 'after' }), onCreate({ status: 503 })] });
+	// The first create is made, slowly, and answered 500; the second is refused at once before it is processed (503),
+	// so its look comes first and sees the first item's session.
+	api.emulator.setFaults({ script: [onCreate({ status: 500, when: 'after', latencyMs: 200 }), onCreate({ status: 503 })] });
 	const result = await api.run(
 		sessionCreateParameters(api.filterId, {
 			additionalFields: { packetLength: '={{ $json.packetLength }}' },
