@@ -5,8 +5,9 @@
 import type { NodeApiError } from 'n8n-workflow';
 
 import { createTransportContext } from '../../nodes/HuaweiCloudVpc/transport/context';
-import { isResourceList, MAX_PAGES, vpcApiRequestAllItems } from '../../nodes/HuaweiCloudVpc/transport/paginate';
+import { MAX_PAGES, vpcApiRequestAllItems } from '../../nodes/HuaweiCloudVpc/transport/paginate';
 import { DEFAULT_REQUEST_POLICY } from '../../nodes/HuaweiCloudVpc/transport/policy';
+import { isResource } from '../../nodes/HuaweiCloudVpc/transport/request';
 import { instantClock } from '../helpers/clock';
 import { loadOptionsContext, shutDownEngine } from '../helpers/engine';
 import { startSignatureServer, type CannedResponse, type SignatureServer } from '../helpers/signature-server';
@@ -111,7 +112,10 @@ describe('a server that never ends its list is not followed for ever', () => {
 	});
 });
 
-describe('a list of the wrong shape is a clear error, not a crash', () => {
+describe('a list of the wrong shape is asked for again, then a clear error, never a crash', () => {
+	/** Every attempt (the first and Max Retries more) gets the same answer. */
+	const always = (response: CannedResponse) => Array.from({ length: DEFAULT_REQUEST_POLICY.maxRetries + 1 }, () => response);
+
 	const answer = (body: unknown): CannedResponse => ({ status: 200, body });
 	test.each([
 		['no list key', answer({ request_id: 'r-1' }), 'the answer has no "traffic_mirror_sessions": {"request_id":"r-1"}'],
@@ -124,25 +128,32 @@ describe('a list of the wrong shape is a clear error, not a crash', () => {
 		['an entry without an ID', answer({ [KEY]: [{ name: 'a' }], request_id: 'r-1' }), 'entry 1 is {"name":"a"}, not a resource with an ID'],
 		['an entry whose ID is a number', answer({ [KEY]: [{ id: 7 }], request_id: 'r-1' }), 'entry 1 is {"id":7}, not a resource with an ID'],
 	])('%s', async (_, response, got) => {
-		server.respondWith(response);
+		server.respondWith(...always(response));
 		const error = await failure();
-		expect(error.message).toBe(`Page 1 of the list of traffic_mirror_sessions is not a list of resources: ${got}`);
+		expect(error.message).toBe(`Huawei Cloud answered 200 with page 1 of the list of traffic_mirror_sessions that is not a list of resources: ${got}`);
 		expect(error.description).toContain('Request ID: r-1');
 		expect(error.context.itemIndex).toBe(3);
+		expect(server.requests).toHaveLength(DEFAULT_REQUEST_POLICY.maxRetries + 1);
+	});
+
+	test('a page of the wrong shape once, then the page: the listing goes on', async () => {
+		server.respondWith(answer({ request_id: 'r-1' }), page(['a'], 'r-2'));
+		expect((await listAll()).map((item) => item.data.id)).toEqual(['a']);
 	});
 
 	test('on a later page, with the request ID of its header, and what came shortened', async () => {
-		server.respondWith(page(['a'], 'r-1', 'a'), { status: 200, body: { [KEY]: 'x'.repeat(1000) }, headers: { 'X-Request-Id': 'h-2' } });
+		server.respondWith(page(['a'], 'r-1', 'a'), ...always({ status: 200, body: { [KEY]: 'x'.repeat(1000) }, headers: { 'X-Request-Id': 'h-2' } }));
 		const error = await failure();
-		expect(error.message).toBe(`Page 2 of the list of traffic_mirror_sessions is not a list of resources: got "${'x'.repeat(196)}...`);
+		expect(error.message).toBe(
+			`Huawei Cloud answered 200 with page 2 of the list of traffic_mirror_sessions that is not a list of resources: got "${'x'.repeat(196)}...`,
+		);
 		expect(error.description).toContain('Request ID: h-2');
 	});
 
-	test('isResourceList: objects, each with a non-empty string ID', () => {
-		expect(isResourceList([])).toBe(true);
-		expect(isResourceList([{ id: 'a', name: 'n' }, { id: 'b' }])).toBe(true);
-		for (const value of [undefined, null, {}, 'a', [{ id: '' }], [{ id: 'a' }, null], [{ id: ['a'] }]]) {
-			expect(isResourceList(value)).toBe(false);
+	test('a resource is an object with a non-empty string ID', () => {
+		expect(isResource({ id: 'a', name: 'n' })).toBe(true);
+		for (const value of [undefined, null, {}, 'a', [{ id: 'a' }], { id: '' }, { id: ['a'] }, { id: 7 }]) {
+			expect(isResource(value)).toBe(false);
 		}
 	});
 });

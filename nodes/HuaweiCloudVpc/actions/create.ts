@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { TransportContext } from '../transport/context';
 import { vpcApiRequestAllItems } from '../transport/paginate';
-import { lookVerdict, vpcApiRequest, type ApiItem, type ApiResponse, type LostAnswer } from '../transport/request';
+import { type ApiItem, type ApiResponse, holdsResource, lookVerdict, type LostAnswer, vpcApiRequest } from '../transport/request';
 
 /**
  * How far the service's clocks may disagree: the gateway's, whose `Date` headers tell when a create was sent, and
@@ -165,7 +165,7 @@ export async function createResource(
 			body: { [key]: request.body },
 			itemIndex,
 			idempotent: false,
-			resourceKey: key,
+			expect: holdsResource(key),
 			recover: async (lost) =>
 				await ledger.whileLooking(ledgerKey, async () => await look(this.getNode(), transport, ledger, request, lost)),
 		});

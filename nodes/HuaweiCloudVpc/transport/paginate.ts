@@ -2,7 +2,7 @@ import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { TransportContext } from './context';
-import { isObject, vpcApiRequest, type ApiItem, type ApiRequest, type ApiResponse } from './request';
+import { isObject, isResource, vpcApiRequest, type ApiItem, type ApiRequest, type ApiResponse } from './request';
 
 /** The API's largest page: Huawei Cloud's reference gives the list APIs' `limit` as 0 to 2000. */
 export const MAX_PAGE_SIZE = 2000;
@@ -27,14 +27,6 @@ export interface ListRequest extends Omit<ApiRequest, 'method' | 'body'> {
 	markers?: 'pageInfo' | 'lastOfFullPage';
 }
 
-/** Whether a value is a list of resources: objects, each with a string ID. */
-export function isResourceList(value: unknown): value is IDataObject[] {
-	return Array.isArray(value) && value.every(isResource);
-}
-
-function isResource(value: unknown): boolean {
-	return isObject(value) && typeof value.id === 'string' && value.id !== '';
-}
 
 /**
  * Follows the marker until the last page (where it is absent) or until `limit` resources are read;
@@ -53,8 +45,10 @@ export async function vpcApiRequestAllItems(transport: TransportContext, request
 			...request,
 			method: 'GET',
 			qs: { ...request.qs, limit: pageSize, marker },
+			// A page that is not a list was answered but cannot be read: asked for again, as any unreadable answer.
+			expect: (answer) => pageProblem(answer, request.key, pages),
 		});
-		const page = readPage(transport, request, response, pages);
+		const page = response[request.key] as IDataObject[];
 		resources.push(...page.slice(0, remaining).map((data) => ({ data, requestId: response.request_id })));
 		marker =
 			request.markers === 'lastOfFullPage'
@@ -81,19 +75,19 @@ export async function vpcApiRequestAllItems(transport: TransportContext, request
 	}
 }
 
-/** The page's resources, or an error saying what came instead of them. */
-function readPage(transport: TransportContext, request: ListRequest, response: ApiResponse, pageNumber: number): IDataObject[] {
-	const page = response[request.key];
-	if (isResourceList(page)) return page;
+/** What is wrong with a page that is not a list of resources, or undefined when it is one. */
+function pageProblem(answer: IDataObject, key: string, pageNumber: number): string | undefined {
+	const page = answer[key];
+	if (Array.isArray(page) && page.every(isResource)) return undefined;
 	const entries: unknown[] = Array.isArray(page) ? page : [];
 	const badEntry = entries.findIndex((entry) => !isResource(entry));
 	const got =
 		page === undefined
-			? `the answer has no "${request.key}": ${preview(response)}`
+			? `the answer has no "${key}": ${preview(answer)}`
 			: badEntry >= 0
 				? `entry ${badEntry + 1} is ${preview(entries[badEntry])}, not a resource with an ID`
 				: `got ${preview(page)}`;
-	throw listError(transport, request, response, `Page ${pageNumber} of the list of ${request.key} is not a list of resources: ${got}`);
+	return `with page ${pageNumber} of the list of ${key} that is not a list of resources: ${got}`;
 }
 
 /** An answer that ends the listing: the item's error, with the page's request ID and its `page_info`. */

@@ -43,10 +43,11 @@ export interface ApiRequest {
 	 */
 	idempotent?: boolean;
 	/**
-	 * The key of the one resource a 2xx answer must carry (an object with a string `id`), e.g. `traffic_mirror_session`.
-	 * An answer without it was processed, but says nothing of what it did: it is handled as an unreadable answer.
+	 * What a 2xx answer must hold (`holdsResource(key)`, a page of a list): says what is wrong with it, or undefined.
+	 * An answer that fails it was processed but says nothing readable of what it did: it is handled as an unreadable
+	 * answer (sent again when idempotent, looked for otherwise).
 	 */
-	resourceKey?: string;
+	expect?: (answer: IDataObject) => string | undefined;
 	/**
 	 * When the last retry may start (this machine's clock); by default two minutes, or the Timeout when longer, after
 	 * the first attempt. The look-ups of a `recover` share the deadline of the request they recover.
@@ -209,18 +210,18 @@ async function sendOnce(transport: TransportContext, request: ApiRequest, timeou
 	const text = String(response.body ?? '');
 	const parsed = mayContain(text, secrets) ? redactDeep(parseJson(text), secrets) : parseJson(text);
 	const parsedSuccess = success ? parsed : undefined;
-	if (isObject(parsedSuccess) && (!request.resourceKey || hasResource(parsedSuccess, request.resourceKey))) {
+	const problem = isObject(parsedSuccess) ? request.expect?.(parsedSuccess) : 'with a body that is not JSON';
+	if (isObject(parsedSuccess) && problem === undefined) {
 		if (parsedSuccess.request_id === undefined && requestId) parsedSuccess.request_id = requestId;
 		return { response: parsedSuccess as ApiResponse };
 	}
 	const rawBody = redactText(text, secrets);
 	if (success) {
 		const data = { body: truncate(rawBody) } as JsonObject;
+		const shownId = requestId ?? (isObject(parsedSuccess) ? firstString(parsedSuccess.request_id) : undefined);
 		const error = new NodeApiError(context.getNode(), data, {
-			message: isObject(parsedSuccess)
-				? `Huawei Cloud answered ${response.statusCode} without the ${request.resourceKey as string} the answer should hold`
-				: `Huawei Cloud answered ${response.statusCode} with a body that is not JSON`,
-			description: requestId ? `Request ID: ${requestId}` : undefined,
+			message: `Huawei Cloud answered ${response.statusCode} ${problem as string}`,
+			description: shownId ? `Request ID: ${shownId}` : undefined,
 			httpCode: String(response.statusCode),
 			itemIndex: request.itemIndex,
 		});
@@ -434,10 +435,14 @@ export function parseJson(body: string): unknown {
 	}
 }
 
-/** Whether an answer holds, under `key`, a resource: an object with its ID. */
-function hasResource(answer: IDataObject, key: string): boolean {
-	const resource = answer[key];
-	return isObject(resource) && typeof resource.id === 'string' && resource.id !== '';
+/** Whether a value is a resource: an object with its ID. */
+export function isResource(value: unknown): value is IDataObject {
+	return isObject(value) && typeof value.id === 'string' && value.id !== '';
+}
+
+/** An `expect` for an answer that holds one resource under `key`, e.g. `traffic_mirror_session`. */
+export function holdsResource(key: string): (answer: IDataObject) => string | undefined {
+	return (answer) => (isResource(answer[key]) ? undefined : `without the ${key} the answer should hold`);
 }
 
 export function isObject(value: unknown): value is IDataObject {

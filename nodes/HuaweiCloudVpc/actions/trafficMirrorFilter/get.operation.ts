@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { filterIdField } from '../../fields/filter.fields';
 import { fieldProperty } from '../../fields/property';
 import type { TransportContext } from '../../transport/context';
-import { vpcApiRequest, type ApiItem } from '../../transport/request';
+import { type ApiItem, holdsResource, vpcApiRequest } from '../../transport/request';
 import { FILTER_KEY, readFilterTarget, unwrapFilter } from './filter.resource';
 
 const properties: INodeProperties[] = [fieldProperty(filterIdField, { required: true })];
@@ -16,5 +16,5 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
 	const { path } = readFilterTarget(this, itemIndex);
-	return unwrapFilter(await vpcApiRequest(transport, { method: 'GET', path, itemIndex, resourceKey: FILTER_KEY }));
+	return unwrapFilter(await vpcApiRequest(transport, { method: 'GET', path, itemIndex, expect: holdsResource(FILTER_KEY) }));
 }

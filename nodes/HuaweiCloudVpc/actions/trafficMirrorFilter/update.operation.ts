@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { filterFields, filterIdField } from '../../fields/filter.fields';
 import { fieldProperty } from '../../fields/property';
 import type { TransportContext } from '../../transport/context';
-import { vpcApiRequest, type ApiItem } from '../../transport/request';
+import { type ApiItem, holdsResource, vpcApiRequest } from '../../transport/request';
 import { readUpdateFields, updateFieldsProperty } from '../fieldCollections';
 import { FILTER_KEY, readFilterTarget, unwrapFilter } from './filter.resource';
 
@@ -25,6 +25,6 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
 	const { path } = readFilterTarget(this, itemIndex);
 	const changes = readUpdateFields(this, itemIndex, updatable, fieldOptions);
-	const response = await vpcApiRequest(transport, { method: 'PUT', path, body: { [FILTER_KEY]: changes }, itemIndex, resourceKey: FILTER_KEY });
+	const response = await vpcApiRequest(transport, { method: 'PUT', path, body: { [FILTER_KEY]: changes }, itemIndex, expect: holdsResource(FILTER_KEY) });
 	return unwrapFilter(response);
 }

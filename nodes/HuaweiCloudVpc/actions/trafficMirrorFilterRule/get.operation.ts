@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { filterRuleIdField } from '../../fields/filterRule.fields';
 import { fieldProperty } from '../../fields/property';
 import type { TransportContext } from '../../transport/context';
-import { vpcApiRequest, type ApiItem } from '../../transport/request';
+import { type ApiItem, holdsResource, vpcApiRequest } from '../../transport/request';
 import { readRuleTarget, RULE_KEY, unwrapRule } from './rule.resource';
 
 const properties: INodeProperties[] = [fieldProperty(filterRuleIdField, { required: true })];
@@ -16,5 +16,5 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
 	const { path } = readRuleTarget(this, itemIndex);
-	return unwrapRule(await vpcApiRequest(transport, { method: 'GET', path, itemIndex, resourceKey: RULE_KEY }));
+	return unwrapRule(await vpcApiRequest(transport, { method: 'GET', path, itemIndex, expect: holdsResource(RULE_KEY) }));
 }

@@ -5,7 +5,7 @@ import type { FieldDefinition } from '../../fields/definition';
 import { filterRuleFields, filterRuleIdField } from '../../fields/filterRule.fields';
 import { fieldProperty } from '../../fields/property';
 import type { TransportContext } from '../../transport/context';
-import { vpcApiRequest, type ApiItem } from '../../transport/request';
+import { type ApiItem, holdsResource, vpcApiRequest } from '../../transport/request';
 import { readUpdateFields, updateFieldsProperty, type UpdateFieldsOptions } from '../fieldCollections';
 import { checkCidrsMatchEthertype, readRuleTarget, RULE_KEY, unwrapRule } from './rule.resource';
 
@@ -50,6 +50,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 	const { path } = readRuleTarget(this, itemIndex);
 	const changes = readUpdateFields(this, itemIndex, updatable, fieldOptions);
 	checkCidrsMatchEthertype(this, itemIndex, changes);
-	const response = await vpcApiRequest(transport, { method: 'PUT', path, body: { [RULE_KEY]: changes }, itemIndex, resourceKey: RULE_KEY });
+	const response = await vpcApiRequest(transport, { method: 'PUT', path, body: { [RULE_KEY]: changes }, itemIndex, expect: holdsResource(RULE_KEY) });
 	return unwrapRule(response);
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { fieldProperty } from '../../fields/property';
 import { sessionIdField } from '../../fields/session.fields';
 import type { TransportContext } from '../../transport/context';
-import { vpcApiRequest, type ApiItem } from '../../transport/request';
+import { type ApiItem, holdsResource, vpcApiRequest } from '../../transport/request';
 import { readSessionTarget, SESSION_KEY, unwrapSession } from './session.resource';
 
 const properties: INodeProperties[] = [fieldProperty(sessionIdField, { required: true })];
@@ -16,5 +16,5 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
 	const { path } = readSessionTarget(this, itemIndex);
-	return unwrapSession(await vpcApiRequest(transport, { method: 'GET', path, itemIndex, resourceKey: SESSION_KEY }));
+	return unwrapSession(await vpcApiRequest(transport, { method: 'GET', path, itemIndex, expect: holdsResource(SESSION_KEY) }));
 }

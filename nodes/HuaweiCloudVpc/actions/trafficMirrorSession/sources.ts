@@ -7,7 +7,7 @@ import { fieldDescription, fieldProperty } from '../../fields/property';
 import { readFields, validateField } from '../../fields/read';
 import { sessionFields, sessionIdField } from '../../fields/session.fields';
 import type { TransportContext } from '../../transport/context';
-import { vpcApiRequest, type ApiResponse } from '../../transport/request';
+import { type ApiResponse, holdsResource, vpcApiRequest } from '../../transport/request';
 import { canonicalId } from '../create';
 import type { OperationItem } from '../node.type';
 import { resolveSources, type ResolvedPort } from '../port/resolve';
@@ -89,12 +89,12 @@ export async function changeSources(
 		path: `${path}/${action}`,
 		body: { [SESSION_KEY]: { traffic_mirror_sources: sources.ids } },
 		itemIndex,
-		resourceKey: SESSION_KEY,
+		expect: holdsResource(SESSION_KEY),
 		// Sent twice, a change that did land the first time is refused (a source already added, or no longer there),
 		// so after an ambiguous failure the session is read back: if the change is in it, that is the answer.
 		idempotent: false,
 		recover: async ({ deadline }) => {
-			const current = await vpcApiRequest(transport, { method: 'GET', path, itemIndex, resourceKey: SESSION_KEY, deadline });
+			const current = await vpcApiRequest(transport, { method: 'GET', path, itemIndex, expect: holdsResource(SESSION_KEY), deadline });
 			return showsChange(current) ? current : undefined;
 		},
 	});

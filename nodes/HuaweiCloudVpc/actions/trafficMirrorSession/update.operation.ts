@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { fieldProperty } from '../../fields/property';
 import { sessionFields, sessionIdField } from '../../fields/session.fields';
 import type { TransportContext } from '../../transport/context';
-import { vpcApiRequest, type ApiItem } from '../../transport/request';
+import { type ApiItem, holdsResource, vpcApiRequest } from '../../transport/request';
 import { readUpdateFields, UPDATE_FIELDS, updateFieldsProperty } from '../fieldCollections';
 import { readSessionTarget, SESSION_KEY, unwrapSession } from './session.resource';
 import { checkPickedTargetKind } from './target';
@@ -42,6 +42,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 	const changes = readUpdateFields(this, itemIndex, updatable, fieldOptions);
 	const picked = (this.getNodeParameter(UPDATE_FIELDS, itemIndex, {}) as IDataObject)[sessionFields.trafficMirrorTargetId.parameter];
 	checkPickedTargetKind(this.getNode(), itemIndex, picked, changes[sessionFields.trafficMirrorTargetType.apiName]);
-	const response = await vpcApiRequest(transport, { method: 'PUT', path, body: { [SESSION_KEY]: changes }, itemIndex, resourceKey: SESSION_KEY });
+	const response = await vpcApiRequest(transport, { method: 'PUT', path, body: { [SESSION_KEY]: changes }, itemIndex, expect: holdsResource(SESSION_KEY) });
 	return unwrapSession(response);
 }
