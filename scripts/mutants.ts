@@ -75,8 +75,8 @@ const MUTATIONS: Mutation[] = [
 		name: 'retry-time-cap-removed',
 		breaks: 'retries may go on for hours instead of stopping two minutes after the first attempt',
 		file: REQUEST,
-		find: 'const deadline = request.deadline ?? firstSentAt + Math.max(RETRY_MAX_TOTAL_MS, policy.timeoutMs);',
-		replace: 'const deadline = request.deadline ?? firstSentAt + Math.max(RETRY_MAX_TOTAL_MS, policy.timeoutMs) * 1000;',
+		find: 'deadline = request.deadline ?? firstSentAt + Math.max(RETRY_MAX_TOTAL_MS, policy.timeoutMs);',
+		replace: 'deadline = request.deadline ?? firstSentAt + Math.max(RETRY_MAX_TOTAL_MS, policy.timeoutMs) * 1000;',
 		tests: ['test/transport/request.test.ts'],
 	},
 	{

@@ -113,8 +113,8 @@ export async function vpcApiRequest(transport: TransportContext, request: ApiReq
 	const { context, policy, clock } = transport;
 	assertSafePath(context, request);
 	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.includes(request.method);
-	const firstSentAt = clock.now();
-	const deadline = request.deadline ?? firstSentAt + Math.max(RETRY_MAX_TOTAL_MS, policy.timeoutMs);
+	let firstSentAt = 0;
+	let deadline = 0;
 	for (let retry = 1; ; retry++) {
 		if (policy.rateLimiter) await pause(transport, policy.rateLimiter.delayFor(clock.now()));
 		if (transport.cancelSignal?.aborted) {
@@ -122,6 +122,11 @@ export async function vpcApiRequest(transport: TransportContext, request: ApiReq
 				itemIndex: request.itemIndex,
 				description: 'This request was not sent.',
 			});
+		}
+		if (retry === 1) {
+			// Taken after the rate limiter's wait: what is new since the send is judged from this time.
+			firstSentAt = clock.now();
+			deadline = request.deadline ?? firstSentAt + Math.max(RETRY_MAX_TOTAL_MS, policy.timeoutMs);
 		}
 		// A retry waits no longer than the deadline allows (but long enough for an answer to arrive at all).
 		const timeoutMs = retry === 1 ? policy.timeoutMs : Math.min(policy.timeoutMs, Math.max(deadline - clock.now(), MIN_ATTEMPT_MS));
