@@ -60,6 +60,32 @@ describe('retries', () => {
 		expect(server.requests).toHaveLength(3);
 	});
 
+	test('a Retry-After beyond the time the node retries for fails at once, saying why', async () => {
+		server.respondWith({ status: 429, body: { error_code: 'APIGW.0308', error_msg: 'throttled', request_id: 'r-429' }, headers: { 'Retry-After': '3600' } });
+		const clock = instantClock();
+		const error = await failure(vpcApiRequest(transport({ maxRetries: 4 }, clock), list));
+		expect(error.httpCode).toBe('429');
+		expect(error.description).toContain('Huawei Cloud asked to wait 3600 s before sending it again (its Retry-After), longer than the 2 minutes');
+		expect(server.requests).toHaveLength(1);
+		expect(clock.waits).toEqual([]);
+	});
+
+	test('a retry\'s Timeout ends by the deadline: the wall clock bounds the whole request', async () => {
+		const slow = { ...UNAVAILABLE, headers: { 'Retry-After': '100' } };
+		server.respondWith(slow, UNAVAILABLE);
+		const clock = instantClock();
+		const sent: number[] = [];
+		const context = transport({ maxRetries: 1, timeoutMs: 60_000 }, clock);
+		const original = context.context.helpers.httpRequestWithAuthentication;
+		context.context.helpers.httpRequestWithAuthentication = async function (this: unknown, ...args: unknown[]) {
+			sent.push((args[1] as { timeout: number }).timeout);
+			return await (original as (...a: unknown[]) => Promise<unknown>).apply(this, args);
+		} as typeof original;
+		await failure(vpcApiRequest(context, list));
+		// The first attempt has the whole Timeout; the retry, 100 s later, only the 20 s left of two minutes.
+		expect(sent).toEqual([60_000, 20_000]);
+	});
+
 	test('a POST that may have been processed is not sent again without a look-up', async () => {
 		server.respondWith(UNAVAILABLE);
 		const error = await failure(vpcApiRequest(transport({ maxRetries: 3 }), create));
