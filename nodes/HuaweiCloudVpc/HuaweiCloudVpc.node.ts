@@ -1,10 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as trafficMirrorFilter from './actions/trafficMirrorFilter';
-import * as trafficMirrorFilterRule from './actions/trafficMirrorFilterRule';
-import * as trafficMirrorSession from './actions/trafficMirrorSession';
 import { requestOptionsDescription } from './actions/options';
+import { resourceDescription } from './actions/resource';
+import { resources } from './actions/resources';
 import { router } from './actions/router';
 import {
 	searchMirrorTargets,
@@ -14,7 +13,9 @@ import {
 } from './methods/listSearch';
 import { huaweiCloudApiTest } from './methods/credentialTest';
 import { getPorts } from './methods/loadOptions';
-import { n8nClock, type Clock } from './transport/clock';
+import { compareText } from './fields/property';
+
+const resourceList = Object.values(resources);
 
 export class HuaweiCloudVpc implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,28 +37,10 @@ export class HuaweiCloudVpc implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{
-						name: 'Traffic Mirror Filter',
-						value: 'trafficMirrorFilter',
-						description: 'Selects which packets a traffic mirror session copies, through its ingress and egress rules',
-					},
-					{
-						name: 'Traffic Mirror Filter Rule',
-						value: 'trafficMirrorFilterRule',
-						description: 'One rule of a traffic mirror filter: packets it matches are mirrored (accept) or left out (reject)',
-					},
-					{
-						name: 'Traffic Mirror Session',
-						value: 'trafficMirrorSession',
-						description: 'Copies the traffic of network interfaces to a target for analysis',
-					},
-				],
+				options: resourceList.map(({ option }) => option).sort((a, b) => compareText(a.name, b.name)),
 				default: 'trafficMirrorSession',
 			},
-			...trafficMirrorFilter.description,
-			...trafficMirrorFilterRule.description,
-			...trafficMirrorSession.description,
+			...resourceList.flatMap((resource) => resourceDescription(resource, 'create')),
 			requestOptionsDescription,
 		],
 	};
@@ -68,12 +51,7 @@ export class HuaweiCloudVpc implements INodeType {
 		credentialTest: { huaweiCloudApiTest },
 	};
 
-	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
-
-	/** n8n makes the node without arguments; tests pass a clock of their own, so that retries need not wait. */
-	constructor(clock: Clock = n8nClock) {
-		this.execute = async function (this: IExecuteFunctions) {
-			return await router.call(this, clock);
-		};
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
 	}
 }

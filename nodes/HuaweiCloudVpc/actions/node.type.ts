@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { TransportContext } from '../transport/context';
 import type { ApiItem } from '../transport/request';
@@ -28,26 +28,17 @@ export type OperationExecute = (
  */
 export type ExclusiveKey = (this: IExecuteFunctions, itemIndex: number) => string | undefined;
 
+/** The operation's entry in its resource's Operation dropdown; its value is its key in the resource's `operations`. */
+export interface OperationOption {
+	name: string;
+	description: string;
+	action: string;
+}
+
+/** What every operation file exports: its dropdown entry, its parameters, and how it runs one item. */
 export interface Operation {
+	option: OperationOption;
+	description: INodeProperties[];
 	execute: OperationExecute;
 	exclusiveKey?: ExclusiveKey;
 }
-
-export type HuaweiCloudVpcOperation =
-	| 'trafficMirrorSession:create'
-	| 'trafficMirrorSession:get'
-	| 'trafficMirrorSession:getAll'
-	| 'trafficMirrorSession:update'
-	| 'trafficMirrorSession:delete'
-	| 'trafficMirrorSession:addSources'
-	| 'trafficMirrorSession:removeSources'
-	| 'trafficMirrorFilter:create'
-	| 'trafficMirrorFilter:get'
-	| 'trafficMirrorFilter:getAll'
-	| 'trafficMirrorFilter:update'
-	| 'trafficMirrorFilter:delete'
-	| 'trafficMirrorFilterRule:create'
-	| 'trafficMirrorFilterRule:get'
-	| 'trafficMirrorFilterRule:getAll'
-	| 'trafficMirrorFilterRule:update'
-	| 'trafficMirrorFilterRule:delete';

@@ -1,58 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { Clock } from '../transport/clock';
+import { n8nClock, type Clock } from '../transport/clock';
 import { itemsLabel } from '../fields/read';
 import { createTransportContext } from '../transport/context';
 import { runItems } from './itemRunner';
 import { CreateLedger } from './create';
-import type { HuaweiCloudVpcOperation, Operation, OperationItem } from './node.type';
+import type { Operation, OperationItem } from './node.type';
 import { readRequestOptions, REQUEST_ID_KEY } from './options';
 import { RESOLVED_PORTS_KEY } from './port/resolve';
-import * as trafficMirrorFilter from './trafficMirrorFilter';
-import * as trafficMirrorFilterRule from './trafficMirrorFilterRule';
-import * as trafficMirrorSession from './trafficMirrorSession';
+import { operationOf } from './resources';
 
 function pickOperation(this: IExecuteFunctions, resource: string, operation: string): Operation {
-	// Typed, so that a case naming an operation the node does not declare is a compile error.
-	switch (`${resource}:${operation}` as HuaweiCloudVpcOperation) {
-		case 'trafficMirrorSession:create':
-			return trafficMirrorSession.create;
-		case 'trafficMirrorSession:get':
-			return trafficMirrorSession.get;
-		case 'trafficMirrorSession:getAll':
-			return trafficMirrorSession.getAll;
-		case 'trafficMirrorSession:update':
-			return trafficMirrorSession.update;
-		case 'trafficMirrorSession:delete':
-			return trafficMirrorSession.delete;
-		case 'trafficMirrorSession:addSources':
-			return trafficMirrorSession.addSources;
-		case 'trafficMirrorSession:removeSources':
-			return trafficMirrorSession.removeSources;
-		case 'trafficMirrorFilter:create':
-			return trafficMirrorFilter.create;
-		case 'trafficMirrorFilter:get':
-			return trafficMirrorFilter.get;
-		case 'trafficMirrorFilter:getAll':
-			return trafficMirrorFilter.getAll;
-		case 'trafficMirrorFilter:update':
-			return trafficMirrorFilter.update;
-		case 'trafficMirrorFilter:delete':
-			return trafficMirrorFilter.delete;
-		case 'trafficMirrorFilterRule:create':
-			return trafficMirrorFilterRule.create;
-		case 'trafficMirrorFilterRule:get':
-			return trafficMirrorFilterRule.get;
-		case 'trafficMirrorFilterRule:getAll':
-			return trafficMirrorFilterRule.getAll;
-		case 'trafficMirrorFilterRule:update':
-			return trafficMirrorFilterRule.update;
-		case 'trafficMirrorFilterRule:delete':
-			return trafficMirrorFilterRule.delete;
-		default:
-			throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
-	}
+	const picked = operationOf(resource, operation);
+	if (picked) return picked;
+	throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 }
 
 /**
@@ -61,7 +23,7 @@ function pickOperation(this: IExecuteFunctions, resource: string, operation: str
  * become the policy of this execution's transport, which every item shares, as they share its ledger of creates.
  * Once the execution is cancelled, no further item starts and no error becomes an output item.
  */
-export async function router(this: IExecuteFunctions, clock: Clock): Promise<INodeExecutionData[][]> {
+export async function router(this: IExecuteFunctions, clock: Clock = n8nClock): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = pickOperation.call(this, resource, this.getNodeParameter('operation', 0) as string);

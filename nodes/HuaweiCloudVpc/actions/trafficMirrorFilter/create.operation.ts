@@ -7,11 +7,19 @@ import type { ApiItem } from '../../transport/request';
 import { createResource, type CreateLedger } from '../create';
 import { createProperties, readCreateFields } from '../fieldCollections';
 import { FILTER_KEY, FILTERS_KEY, FILTERS_PATH } from './filter.resource';
+import type { OperationOption } from '../node.type';
 
 const required = [filterFields.name];
 const optional = [filterFields.description];
 
 const properties: INodeProperties[] = createProperties(required, optional);
+
+export const option: OperationOption = {
+	name: 'Create',
+	description:
+		'Create an empty traffic mirror filter; add rules to it with Traffic Mirror Filter Rule → Create, then use it in a session',
+	action: 'Create a traffic mirror filter',
+};
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorFilter'], operation: ['create'] } },

@@ -7,6 +7,7 @@ import type { TransportContext } from '../../transport/context';
 import type { ApiItem } from '../../transport/request';
 import { deleteOptionsProperty, deleteResource } from '../delete';
 import { readFilterTarget, RESOURCE } from './filter.resource';
+import type { OperationOption } from '../node.type';
 
 const IN_USE_HINT =
 	'A filter that traffic mirror sessions use cannot be deleted: delete those sessions, or update them to use another filter, then delete the filter.';
@@ -15,6 +16,12 @@ const properties: INodeProperties[] = [
 	fieldProperty(filterIdField, { required: true }),
 	deleteOptionsProperty('traffic mirror filter'),
 ];
+
+export const option: OperationOption = {
+	name: 'Delete',
+	description: 'Delete a traffic mirror filter and its rules; refused while a traffic mirror session uses it',
+	action: 'Delete a traffic mirror filter',
+};
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorFilter'], operation: ['delete'] } },

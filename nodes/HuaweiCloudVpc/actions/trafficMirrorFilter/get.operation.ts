@@ -6,8 +6,15 @@ import { fieldProperty } from '../../fields/property';
 import type { TransportContext } from '../../transport/context';
 import { type ApiItem, holdsResource, vpcApiRequest } from '../../transport/request';
 import { FILTER_KEY, readFilterTarget, unwrapFilter } from './filter.resource';
+import type { OperationOption } from '../node.type';
 
 const properties: INodeProperties[] = [fieldProperty(filterIdField, { required: true })];
+
+export const option: OperationOption = {
+	name: 'Get',
+	description: 'Get one traffic mirror filter by ID, with its ingress and egress rules',
+	action: 'Get a traffic mirror filter',
+};
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorFilter'], operation: ['get'] } },

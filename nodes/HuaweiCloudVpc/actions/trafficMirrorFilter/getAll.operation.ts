@@ -7,10 +7,11 @@ import { vpcApiRequestAllItems } from '../../transport/paginate';
 import { listProperties, readFilters, readLimit, type ListFilter } from '../list';
 import { FILTERS_KEY, FILTERS_PATH } from './filter.resource';
 import type { ApiItem } from '../../transport/request';
+import type { OperationOption } from '../node.type';
 
 /**
- * The filters of ListTrafficMirrorFilters (spec §3.2). IDs and names take several values as a repeated key, as the
- * session list does in the 2025 documentation `[U: documented for sessions only]`; one value is the SDK's scalar.
+ * The filters of Huawei Cloud's ListTrafficMirrorFilters API. IDs and names take several values as a repeated key, as
+ * the session list does in the 2025 documentation (documented for sessions only); one value is the SDK's scalar.
  * `created_at`/`updated_at` are documented as sort keys with unknown semantics and are not offered.
  */
 const filters: ListFilter[] = [
@@ -18,6 +19,12 @@ const filters: ListFilter[] = [
 	{ field: filterFields.name, displayName: 'Names', description: 'Only the filters with one of these names', multiple: true },
 	{ field: filterFields.description, displayName: 'Description', description: 'Only the filters with exactly this description' },
 ];
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: 'List traffic mirror filters, optionally narrowed by ID, name or description',
+	action: 'Get many traffic mirror filters',
+};
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorFilter'], operation: ['getAll'] } },

@@ -7,8 +7,9 @@ import type { TransportContext } from '../../transport/context';
 import { type ApiItem, holdsResource, vpcApiRequest } from '../../transport/request';
 import { readUpdateFields, updateFieldsProperty } from '../fieldCollections';
 import { FILTER_KEY, readFilterTarget, unwrapFilter } from './filter.resource';
+import type { OperationOption } from '../node.type';
 
-/** UpdateTrafficMirrorFilterOption (spec §2.5). */
+/** The fields of Huawei Cloud's UpdateTrafficMirrorFilter API. */
 const updatable = [filterFields.description, filterFields.name];
 const fieldOptions = { clearable: [filterFields.description] };
 
@@ -16,6 +17,13 @@ const properties: INodeProperties[] = [
 	fieldProperty(filterIdField, { required: true }),
 	updateFieldsProperty(updatable, fieldOptions),
 ];
+
+export const option: OperationOption = {
+	name: 'Update',
+	description:
+		'Change the name or description of a traffic mirror filter; its rules are changed with Traffic Mirror Filter Rule operations',
+	action: 'Update a traffic mirror filter',
+};
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorFilter'], operation: ['update'] } },

@@ -7,6 +7,7 @@ import type { ApiItem } from '../../transport/request';
 import { createResource, type CreateLedger } from '../create';
 import { createProperties, readCreateFields } from '../fieldCollections';
 import { checkCidrsMatchEthertype, RULE_KEY, RULES_KEY, RULES_PATH } from './rule.resource';
+import type { OperationOption } from '../node.type';
 
 const required = [
 	filterRuleFields.trafficMirrorFilterId,
@@ -25,6 +26,13 @@ const optional = [
 ];
 
 const properties: INodeProperties[] = createProperties(required, optional);
+
+export const option: OperationOption = {
+	name: 'Create',
+	description:
+		'Add a rule to a traffic mirror filter: which packets (direction, protocol, IP version, addresses, ports) are mirrored (accept) or left out (reject)',
+	action: 'Create a traffic mirror filter rule',
+};
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorFilterRule'], operation: ['create'] } },

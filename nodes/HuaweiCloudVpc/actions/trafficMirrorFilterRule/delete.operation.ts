@@ -7,11 +7,18 @@ import type { TransportContext } from '../../transport/context';
 import type { ApiItem } from '../../transport/request';
 import { deleteOptionsProperty, deleteResource } from '../delete';
 import { readRuleTarget, RESOURCE } from './rule.resource';
+import type { OperationOption } from '../node.type';
 
 const properties: INodeProperties[] = [
 	fieldProperty(filterRuleIdField, { required: true }),
 	deleteOptionsProperty('traffic mirror filter rule'),
 ];
+
+export const option: OperationOption = {
+	name: 'Delete',
+	description: 'Delete one rule from its traffic mirror filter',
+	action: 'Delete a traffic mirror filter rule',
+};
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorFilterRule'], operation: ['delete'] } },

@@ -6,8 +6,15 @@ import { fieldProperty } from '../../fields/property';
 import type { TransportContext } from '../../transport/context';
 import { type ApiItem, holdsResource, vpcApiRequest } from '../../transport/request';
 import { readRuleTarget, RULE_KEY, unwrapRule } from './rule.resource';
+import type { OperationOption } from '../node.type';
 
 const properties: INodeProperties[] = [fieldProperty(filterRuleIdField, { required: true })];
+
+export const option: OperationOption = {
+	name: 'Get',
+	description: 'Get one traffic mirror filter rule by ID',
+	action: 'Get a traffic mirror filter rule',
+};
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorFilterRule'], operation: ['get'] } },

@@ -7,10 +7,11 @@ import { vpcApiRequestAllItems } from '../../transport/paginate';
 import { listProperties, readFilters, readLimit, type ListFilter } from '../list';
 import { RULES_KEY, RULES_PATH } from './rule.resource';
 import type { ApiItem } from '../../transport/request';
+import type { OperationOption } from '../node.type';
 
 /**
- * The filters of ListTrafficMirrorFilterRules (spec §3.3; it has no ethertype filter). IDs take several values as a
- * repeated key, as the session list does in the 2025 documentation `[U: documented for sessions only]`; the others
+ * The filters of Huawei Cloud's ListTrafficMirrorFilterRules API (it has no ethertype filter). IDs take several values
+ * as a repeated key, as the session list does in the 2025 documentation (documented for sessions only); the others
  * take one value, the SDK's scalar. The filter is a locator so that "the rules of this filter" is one pick.
  */
 const filters: ListFilter[] = [
@@ -46,6 +47,13 @@ const filters: ListFilter[] = [
 	},
 	{ field: filterRuleFields.description, displayName: 'Description', description: 'Only the rules with exactly this description' },
 ];
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	description:
+		'List traffic mirror filter rules, e.g. the rules of one filter, optionally narrowed by direction, protocol, action and more',
+	action: 'Get many traffic mirror filter rules',
+};
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorFilterRule'], operation: ['getAll'] } },

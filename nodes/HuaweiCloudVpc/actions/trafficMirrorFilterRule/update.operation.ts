@@ -8,8 +8,9 @@ import type { TransportContext } from '../../transport/context';
 import { type ApiItem, holdsResource, vpcApiRequest } from '../../transport/request';
 import { readUpdateFields, updateFieldsProperty, type UpdateFieldsOptions } from '../fieldCollections';
 import { checkCidrsMatchEthertype, readRuleTarget, RULE_KEY, unwrapRule } from './rule.resource';
+import type { OperationOption } from '../node.type';
 
-/** UpdateTrafficMirrorFilterRuleOption (spec §2.6): a rule's direction and filter cannot change, so they are not offered. */
+/** The fields of UpdateTrafficMirrorFilterRule: a rule's direction and filter cannot change, so they are not offered. */
 const updatable: FieldDefinition[] = [
 	filterRuleFields.action,
 	filterRuleFields.description,
@@ -23,7 +24,7 @@ const updatable: FieldDefinition[] = [
 ];
 /**
  * An empty value of these is sent as "" to clear the field. Terraform clears a description that way; the same for
- * CIDR blocks and port ranges is inferred `[U]`.
+ * CIDR blocks and port ranges is inferred (not confirmed against the live API).
  */
 const fieldOptions: UpdateFieldsOptions = {
 	clearable: [
@@ -40,6 +41,13 @@ const properties: INodeProperties[] = [
 	fieldProperty(filterRuleIdField, { required: true }),
 	updateFieldsProperty(updatable, fieldOptions),
 ];
+
+export const option: OperationOption = {
+	name: 'Update',
+	description:
+		'Change a rule’s protocol, IP version, addresses, ports, priority, action or description; its direction and filter cannot change',
+	action: 'Update a traffic mirror filter rule',
+};
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorFilterRule'], operation: ['update'] } },

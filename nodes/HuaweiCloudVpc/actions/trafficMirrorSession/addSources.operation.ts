@@ -3,7 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { TransportContext } from '../../transport/context';
 import { changeSources, sessionSourcesProperties } from './sources';
-import type { OperationItem } from '../node.type';
+import type { OperationItem, OperationOption } from '../node.type';
+
+export const option: OperationOption = {
+	name: 'Add Sources',
+	description: 'Start mirroring more network interfaces (ports) in an existing traffic mirror session',
+	action: 'Add sources to a traffic mirror session',
+};
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorSession'], operation: ['addSources'] } },

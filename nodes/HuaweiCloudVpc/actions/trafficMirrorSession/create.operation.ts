@@ -8,7 +8,7 @@ import { vpcApiRequestAllItems } from '../../transport/paginate';
 import type { ApiItem } from '../../transport/request';
 import { createResource, type CreateLedger } from '../create';
 import { additionalFieldsProperty, readCreateFields } from '../fieldCollections';
-import type { OperationItem } from '../node.type';
+import type { OperationItem, OperationOption } from '../node.type';
 import { SESSION_KEY, SESSIONS_KEY, SESSIONS_PATH } from './session.resource';
 import { readSources, sourceProperties } from './sources';
 import { readTarget, targetProperty } from './target';
@@ -72,6 +72,12 @@ const properties: INodeProperties[] = [
 	},
 	additionalFieldsProperty(optional),
 ];
+
+export const option: OperationOption = {
+	name: 'Create',
+	description: 'Create a traffic mirror session that copies the traffic of network interfaces to a target',
+	action: 'Create a traffic mirror session',
+};
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorSession'], operation: ['create'] } },

@@ -7,11 +7,18 @@ import type { TransportContext } from '../../transport/context';
 import type { ApiItem } from '../../transport/request';
 import { deleteOptionsProperty, deleteResource } from '../delete';
 import { readSessionTarget, RESOURCE } from './session.resource';
+import type { OperationOption } from '../node.type';
 
 const properties: INodeProperties[] = [
 	fieldProperty(sessionIdField, { required: true }),
 	deleteOptionsProperty('traffic mirror session'),
 ];
+
+export const option: OperationOption = {
+	name: 'Delete',
+	description: 'Delete a traffic mirror session, which stops its mirroring',
+	action: 'Delete a traffic mirror session',
+};
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorSession'], operation: ['delete'] } },

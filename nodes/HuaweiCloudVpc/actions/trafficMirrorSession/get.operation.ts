@@ -6,8 +6,15 @@ import { sessionIdField } from '../../fields/session.fields';
 import type { TransportContext } from '../../transport/context';
 import { type ApiItem, holdsResource, vpcApiRequest } from '../../transport/request';
 import { readSessionTarget, SESSION_KEY, unwrapSession } from './session.resource';
+import type { OperationOption } from '../node.type';
 
 const properties: INodeProperties[] = [fieldProperty(sessionIdField, { required: true })];
+
+export const option: OperationOption = {
+	name: 'Get',
+	description: 'Get one traffic mirror session by its ID, with its sources, target, filter and settings',
+	action: 'Get a traffic mirror session',
+};
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorSession'], operation: ['get'] } },

@@ -7,9 +7,10 @@ import { vpcApiRequestAllItems } from '../../transport/paginate';
 import { listProperties, readFilters, readLimit, type ListFilter } from '../list';
 import { SESSIONS_KEY, SESSIONS_PATH } from './session.resource';
 import type { ApiItem } from '../../transport/request';
+import type { OperationOption } from '../node.type';
 
 /**
- * The filters of ListTrafficMirrorSessions (spec §3.1). The 2025 documentation makes most of them multi-valued
+ * The filters of Huawei Cloud's ListTrafficMirrorSessions API. Its 2025 documentation makes most of them multi-valued
  * (a repeated key); `enabled` is single. A choice offers every value, so choosing several would filter nothing.
  * `created_at`/`updated_at` are documented as sort keys with unknown semantics and are not offered.
  */
@@ -50,6 +51,12 @@ const filters: ListFilter[] = [
 	{ field: sessionFields.enabled, displayName: 'Enabled', description: 'Whether to list only enabled sessions (on) or only disabled ones (off)' },
 	{ field: sessionFields.type, displayName: 'Source Type', description: 'Only the sessions whose mirror sources are of this kind' },
 ];
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: 'List traffic mirror sessions, optionally filtered by name, ID, filter, target, priority and more',
+	action: 'Get many traffic mirror sessions',
+};
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorSession'], operation: ['getAll'] } },

@@ -3,7 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { TransportContext } from '../../transport/context';
 import { changeSources, sessionSourcesProperties } from './sources';
-import type { OperationItem } from '../node.type';
+import type { OperationItem, OperationOption } from '../node.type';
+
+export const option: OperationOption = {
+	name: 'Remove Sources',
+	description: 'Stop mirroring some network interfaces (ports) of a traffic mirror session',
+	action: 'Remove sources from a traffic mirror session',
+};
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorSession'], operation: ['removeSources'] } },

@@ -8,11 +8,14 @@ import { type ApiItem, holdsResource, vpcApiRequest } from '../../transport/requ
 import { readUpdateFields, UPDATE_FIELDS, updateFieldsProperty } from '../fieldCollections';
 import { readSessionTarget, SESSION_KEY, unwrapSession } from './session.resource';
 import { checkPickedTargetKind } from './target';
+import type { OperationOption } from '../node.type';
 
 /**
- * UpdateTrafficMirrorSessionOption (spec §2.3). Sources change only through Add Sources / Remove Sources.
- * `enabled` goes out as a JSON boolean, as Create sends it: the spec's model types it as the string "true"/"false" on
- * update, but Terraform sends booleans on update and its acceptance tests pass, and the responses hold booleans `[U]`.
+ * The fields of Huawei Cloud's UpdateTrafficMirrorSession API. Sources change only through Add Sources / Remove
+ * Sources. `enabled` goes out as a JSON boolean, as Create sends it: the SDK's model
+ * (@huaweicloud/huaweicloud-sdk-vpc) types it as the string "true"/"false" on update, but the Huawei Cloud Terraform
+ * provider sends booleans and its acceptance tests pass, and the answers hold booleans (not confirmed against the live
+ * API here).
  */
 const updatable = [
 	sessionFields.description,
@@ -31,6 +34,13 @@ const properties: INodeProperties[] = [
 	fieldProperty(sessionIdField, { required: true }),
 	updateFieldsProperty(updatable, fieldOptions),
 ];
+
+export const option: OperationOption = {
+	name: 'Update',
+	description:
+		'Change the name, description, filter, target, VNI, packet length, priority or enabled state of a traffic mirror session (not its sources)',
+	action: 'Update a traffic mirror session',
+};
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorSession'], operation: ['update'] } },
