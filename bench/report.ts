@@ -189,7 +189,7 @@ function signingDetail({ signing }: ReferenceResults): string {
 	return [
 		row(['signer', 'signatures/s']),
 		row(['---', '---:']),
-		row(['`signRequest` (transport/signer.ts)', perSecond(signing.ours)]),
+		row(['`signRequest` (credentials/common/huaweiCloud/signer.ts)', perSecond(signing.ours)]),
 		row(['SDK `AKSKSigner.sign`', perSecond(signing.sdk)]),
 		row(["the credential's whole path, `signHuaweiCloudRequest` (URL, query, headers, then the signer)", perSecond(signing.credential)]),
 	].join('\n');

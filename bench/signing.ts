@@ -8,8 +8,8 @@ import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner';
 import type { ICredential } from '@huaweicloud/huaweicloud-sdk-core/auth/ICredential';
 
 import { EMULATOR_DEFAULTS } from '../emulator/defaults';
-import { PROJECT_PLACEHOLDER, signHuaweiCloudRequest } from '../nodes/HuaweiCloudVpc/transport/authentication';
-import { signRequest } from '../nodes/HuaweiCloudVpc/transport/signer';
+import { PROJECT_PLACEHOLDER, signHuaweiCloudRequest } from '../credentials/common/huaweiCloud/authentication';
+import { signRequest } from '../credentials/common/huaweiCloud/signer';
 import { SESSIONS_PATH } from '../nodes/HuaweiCloudVpc/actions/trafficMirrorSession/session.resource';
 import { median, rotated } from './stats';
 import { sessionBody } from './workload';

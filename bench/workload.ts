@@ -6,7 +6,7 @@ import { subscribe } from 'node:diagnostics_channel';
 import { Agent, request } from 'node:http';
 
 import { DEMO_PORTS } from '../emulator/server';
-import { signHuaweiCloudRequest, PROJECT_PLACEHOLDER } from '../nodes/HuaweiCloudVpc/transport/authentication';
+import { signHuaweiCloudRequest, PROJECT_PLACEHOLDER } from '../credentials/common/huaweiCloud/authentication';
 import { FILTERS_PATH } from '../nodes/HuaweiCloudVpc/actions/trafficMirrorFilter/filter.resource';
 import { SESSIONS_PATH } from '../nodes/HuaweiCloudVpc/actions/trafficMirrorSession/session.resource';
 

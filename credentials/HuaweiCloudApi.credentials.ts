@@ -6,9 +6,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { signHuaweiCloudRequest } from '../nodes/HuaweiCloudVpc/transport/authentication';
-import { compareText } from '../nodes/HuaweiCloudVpc/fields/property';
-import { CUSTOM_ENDPOINT, VPC_REGIONS, type VpcRegion } from '../nodes/HuaweiCloudVpc/transport/endpoint';
+import { signHuaweiCloudRequest } from './common/huaweiCloud/authentication';
+import { CUSTOM_ENDPOINT, VPC_REGIONS, type VpcRegion } from './common/huaweiCloud/endpoint';
 
 /** E.g. "Asia Pacific: Singapore (ap-southeast-3)", or "Chinese Mainland: cn-east-4" where the city is not known. */
 function regionOption({ id, area, location }: VpcRegion): INodePropertyOptions {
@@ -56,9 +55,10 @@ export class HuaweiCloudApi implements ICredentialType {
 			name: 'region',
 			type: 'options',
 			// Found the way a person looks for a region: by part of the world, then city, in alphabetical order of the
-			// names shown (the ID stays in the name, so typing it finds the region too); the custom endpoint last.
+			// names shown (the ID stays in the name, so typing it finds the region too); the custom endpoint last. Compared
+			// by code unit: localeCompare would set up ICU's collator while the credential loads.
 			options: [
-				...VPC_REGIONS.map(regionOption).sort((a, b) => compareText(a.name, b.name)),
+				...VPC_REGIONS.map(regionOption).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
 				{ name: 'Custom Endpoint', value: CUSTOM_ENDPOINT, description: 'Huawei Cloud Stack, another site, or a local emulator' },
 			],
 			default: 'cn-north-4',

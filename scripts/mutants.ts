@@ -32,7 +32,7 @@ interface Mutation {
 	tests: string[];
 }
 
-const SIGNER = 'nodes/HuaweiCloudVpc/transport/signer.ts';
+const SIGNER = 'credentials/common/huaweiCloud/signer.ts';
 const REQUEST = 'nodes/HuaweiCloudVpc/transport/request.ts';
 const PAGINATE = 'nodes/HuaweiCloudVpc/transport/paginate.ts';
 const CREATE = 'nodes/HuaweiCloudVpc/actions/create.ts';
@@ -40,7 +40,7 @@ const CREATE = 'nodes/HuaweiCloudVpc/actions/create.ts';
 const MUTATIONS: Mutation[] = [
 	{
 		name: 'signer-uri-no-trailing-slash',
-		breaks: 'the canonical URI loses the trailing slash the algorithm appends (spec §5 step 4)',
+		breaks: 'the canonical URI loses the trailing slash that the signing algorithm of Huawei Cloud\'s API Request Signing Guide appends',
 		file: SIGNER,
 		find: "return encoded.endsWith('/') ? encoded : `${encoded}/`;",
 		replace: 'return encoded;',
@@ -49,7 +49,7 @@ const MUTATIONS: Mutation[] = [
 	},
 	{
 		name: 'signer-headers-unsorted',
-		breaks: 'the canonical headers keep the order they were given in instead of sorting (spec §5 step 3)',
+		breaks: 'the canonical headers keep the order they were given in instead of sorting',
 		file: SIGNER,
 		find: '.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));',
 		replace: ';',
@@ -57,7 +57,7 @@ const MUTATIONS: Mutation[] = [
 	},
 	{
 		name: 'signer-query-values-unsorted',
-		breaks: 'the values of a repeated query key are not sorted (spec §5 step 5)',
+		breaks: 'the values of a repeated query key are not sorted',
 		file: SIGNER,
 		find: '.map(String).sort();',
 		replace: '.map(String);',
@@ -113,7 +113,7 @@ const MUTATIONS: Mutation[] = [
 	},
 	{
 		name: 'page-size-over-the-api-limit',
-		breaks: 'Get Many asks for pages larger than the API allows (spec §3: 2000)',
+		breaks: 'Get Many asks for pages larger than the API allows (its reference gives `limit` as 0 to 2000)',
 		file: PAGINATE,
 		find: 'export const MAX_PAGE_SIZE = 2000;',
 		replace: 'export const MAX_PAGE_SIZE = 2001;',

@@ -1,7 +1,7 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { parseAuthorization, recomputeSignature } from '../../emulator/signature';
-import { signHuaweiCloudRequest } from '../../nodes/HuaweiCloudVpc/transport/authentication';
+import { signHuaweiCloudRequest } from '../../credentials/common/huaweiCloud/authentication';
 import { AK, PROJECT_ID, SECURITY_TOKEN, SESSION_ID, SIGNING_DATE, SK, VECTORS } from '../signer/vectors';
 
 const credentials = { accessKeyId: AK, secretAccessKey: SK, projectId: PROJECT_ID, region: 'cn-north-4' };

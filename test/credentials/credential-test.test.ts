@@ -18,7 +18,7 @@ import {
 import { HuaweiCloudApi } from '../../credentials/HuaweiCloudApi.credentials';
 import type { EmulatorOptions } from '../../emulator/server';
 import { HuaweiCloudVpc } from '../../nodes/HuaweiCloudVpc/HuaweiCloudVpc.node';
-import { CUSTOM_ENDPOINT } from '../../nodes/HuaweiCloudVpc/transport/endpoint';
+import { CUSTOM_ENDPOINT } from '../../credentials/common/huaweiCloud/endpoint';
 import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
 import { shutDownEngine } from '../helpers/engine';
 import { refusedEndpoint } from '../helpers/refused-endpoint';

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { HuaweiCloudApi } from '../../credentials/HuaweiCloudApi.credentials';
 import { HuaweiCloudVpc } from '../../nodes/HuaweiCloudVpc/HuaweiCloudVpc.node';
-import { CUSTOM_ENDPOINT } from '../../nodes/HuaweiCloudVpc/transport/endpoint';
+import { CUSTOM_ENDPOINT } from '../../credentials/common/huaweiCloud/endpoint';
 import { SDK_REGIONS } from '../helpers/sdk-regions';
 
 const credential = new HuaweiCloudApi();

@@ -1,4 +1,4 @@
-import { CUSTOM_ENDPOINT, resolveElbEndpoint, resolveEndpoint } from '../../nodes/HuaweiCloudVpc/transport/endpoint';
+import { CUSTOM_ENDPOINT, resolveElbEndpoint, resolveEndpoint } from '../../credentials/common/huaweiCloud/endpoint';
 import { SDK_REGIONS } from '../helpers/sdk-regions';
 
 describe('region endpoints', () => {

@@ -3,8 +3,8 @@
  * credential, a Custom API Call), and only the credential's own endpoints and the Huawei Cloud services beside them
  * may receive its AK, signature and security token.
  */
-import { signHuaweiCloudRequest } from '../../nodes/HuaweiCloudVpc/transport/authentication';
-import { CUSTOM_ENDPOINT } from '../../nodes/HuaweiCloudVpc/transport/endpoint';
+import { signHuaweiCloudRequest } from '../../credentials/common/huaweiCloud/authentication';
+import { CUSTOM_ENDPOINT } from '../../credentials/common/huaweiCloud/endpoint';
 import { AK, PROJECT_ID, SECURITY_TOKEN, SIGNING_DATE, SK } from '../signer/vectors';
 
 const keys = { accessKeyId: AK, secretAccessKey: SK, projectId: PROJECT_ID, securityToken: SECURITY_TOKEN };

@@ -2,7 +2,7 @@
 import { v3 } from '@huaweicloud/huaweicloud-sdk-vpc';
 
 import { startEmulator, RunningEmulator } from '../../emulator/server';
-import { signRequest } from '../../nodes/HuaweiCloudVpc/transport/signer';
+import { signRequest } from '../../credentials/common/huaweiCloud/signer';
 import { AK, PROJECT_ID, SK, SessionsAnswer, sdkClient, sdkError, signedRequest, v3Path, wire, withoutHost } from './helpers';
 
 const NOW = new Date('2024-01-02T03:04:05Z');

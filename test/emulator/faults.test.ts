@@ -3,7 +3,7 @@ import { v3 } from '@huaweicloud/huaweicloud-sdk-vpc';
 
 import { parseFaultSettings } from '../../emulator/faults';
 import { DEMO_PORTS, startEmulator, RunningEmulator } from '../../emulator/server';
-import { signRequest } from '../../nodes/HuaweiCloudVpc/transport/signer';
+import { signRequest } from '../../credentials/common/huaweiCloud/signer';
 import {
 	AK,
 	control,

@@ -6,7 +6,7 @@ import { v3 } from '@huaweicloud/huaweicloud-sdk-vpc';
 import { EMULATOR_DEFAULTS } from '../../emulator/defaults';
 import { TrafficMirrorFilter, TrafficMirrorFilterRule, TrafficMirrorSession } from '../../emulator/model';
 import { RunningEmulator } from '../../emulator/server';
-import { QueryParameters, signRequest } from '../../nodes/HuaweiCloudVpc/transport/signer';
+import { QueryParameters, signRequest } from '../../credentials/common/huaweiCloud/signer';
 
 // The SDK logs every failed call with its full axios config to stdout; the error tests fail calls on purpose.
 Logger4jInstance.level = 'off';

@@ -42,7 +42,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import type { ScriptedFault } from '../../emulator/options';
 import { startEmulator } from '../../emulator/server';
 import { n8nClock } from '../../nodes/HuaweiCloudVpc/transport/clock';
-import { CUSTOM_ENDPOINT } from '../../nodes/HuaweiCloudVpc/transport/endpoint';
+import { CUSTOM_ENDPOINT } from '../../credentials/common/huaweiCloud/endpoint';
 import { runNode } from '../helpers/engine';
 import { startForeignOrigin, type ForeignOrigin } from '../helpers/foreign-origin';
 import { deepText } from '../helpers/secrets';

@@ -6,7 +6,7 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import type { TrafficMirrorFilterRule, TrafficMirrorSession } from '../../emulator/model';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/server';
-import { CUSTOM_ENDPOINT } from '../../nodes/HuaweiCloudVpc/transport/endpoint';
+import { CUSTOM_ENDPOINT } from '../../credentials/common/huaweiCloud/endpoint';
 import { signedRequest, SOURCE_PORT_ID, TARGET_PORT_ID, v3Path, type FilterWithRules } from '../emulator/helpers';
 import { runNode, type RunResult } from './engine';
 

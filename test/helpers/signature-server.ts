@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { parseAuthorization, recomputeSignature } from '../../emulator/signature';
-import { CUSTOM_ENDPOINT } from '../../nodes/HuaweiCloudVpc/transport/endpoint';
+import { CUSTOM_ENDPOINT } from '../../credentials/common/huaweiCloud/endpoint';
 import { AK, PROJECT_ID, SK } from '../signer/vectors';
 
 export const TEST_CREDENTIALS = { accessKeyId: AK, secretAccessKey: SK, projectId: PROJECT_ID };

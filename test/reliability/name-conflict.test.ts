@@ -1,7 +1,7 @@
 /**
  * Create's "If Name Exists" against the emulator, and every attempt signed afresh by the credential.
  */
-import * as authentication from '../../nodes/HuaweiCloudVpc/transport/authentication';
+import * as authentication from '../../credentials/common/huaweiCloud/authentication';
 import { runNode, shutDownEngine } from '../helpers/engine';
 import { sessionCreateParameters } from '../helpers/parameters';
 import { startSignatureServer } from '../helpers/signature-server';

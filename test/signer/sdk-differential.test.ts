@@ -22,7 +22,7 @@ import {
 	formatSdkDate,
 	signRequest,
 	type QueryParameters,
-} from '../../nodes/HuaweiCloudVpc/transport/signer';
+} from '../../credentials/common/huaweiCloud/signer';
 import { parseAuthorization } from '../../emulator/signature';
 import { AK, ENDPOINT, PROJECT_ID, SK, VECTORS } from './vectors';
 

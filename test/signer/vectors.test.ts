@@ -14,7 +14,7 @@ import {
 	payloadHash,
 	percentEncode,
 	signRequest,
-} from '../../nodes/HuaweiCloudVpc/transport/signer';
+} from '../../credentials/common/huaweiCloud/signer';
 import { AK, ENDPOINT, HOST, SDK_DATE, SIGNING_DATE, SK, VECTORS } from './vectors';
 
 const sha256 = (data: string) => createHash('sha256').update(data).digest('hex');

@@ -2,7 +2,7 @@
  * The SDK-HMAC-SHA256 test vectors of spec §6 (traffic-mirror-api.md), kept as data: produced by the official Node
  * SDK signer (huaweicloud-sdk-core) with its clock frozen at 2024-01-02T03:04:05Z. TV4 is not part of the spec.
  */
-import type { QueryParameters } from '../../nodes/HuaweiCloudVpc/transport/signer';
+import type { QueryParameters } from '../../credentials/common/huaweiCloud/signer';
 
 export const AK = 'HPUAEXAMPLEAK0000001';
 export const SK = 'exampleSecretKey0123456789abcdefghijklmn';

@@ -13,8 +13,8 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { PROJECT_PLACEHOLDER, signHuaweiCloudRequest } from '../transport/authentication';
-import { CUSTOM_ENDPOINT, resolveEndpoint } from '../transport/endpoint';
+import { PROJECT_PLACEHOLDER, signHuaweiCloudRequest } from '../../../credentials/common/huaweiCloud/authentication';
+import { CUSTOM_ENDPOINT, resolveEndpoint } from '../../../credentials/common/huaweiCloud/endpoint';
 import { IAM_ACTIONS } from '../transport/iam';
 import { redactText, secretsOf } from '../transport/redact';
 import { isObject, parseJson } from '../transport/request';

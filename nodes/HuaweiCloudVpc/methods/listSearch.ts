@@ -8,7 +8,7 @@ import { SESSIONS_KEY, SESSIONS_PATH } from '../actions/trafficMirrorSession/ses
 import { targetLabel, type TargetKind } from '../actions/trafficMirrorSession/target';
 import { sessionFields } from '../fields/session.fields';
 import { createTransportContext, type TransportContext } from '../transport/context';
-import { resolveElbEndpoint } from '../transport/endpoint';
+import { resolveElbEndpoint } from '../../../credentials/common/huaweiCloud/endpoint';
 import { vpcApiRequest } from '../transport/request';
 
 const PAGE_SIZE = 100;

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { ELB_ENDPOINT_PLACEHOLDER, PROJECT_PLACEHOLDER } from './authentication';
+import { ELB_ENDPOINT_PLACEHOLDER, PROJECT_PLACEHOLDER } from '../../../credentials/common/huaweiCloud/authentication';
 import { CREDENTIAL_NAME, type RequestContext, type TransportContext } from './context';
 import { mayContain, redactDeep, redactText, secretsOf, type Secrets } from './redact';
 import { apiOperationOf, iamAdvice, type ApiOperation } from './iam';
