@@ -51,6 +51,10 @@ test('every file n8n loads from the n8n section is in the tarball', () => {
 	for (const path of [...n8n.nodes, ...n8n.credentials]) expect(packed.files).toContain(path);
 });
 
+test('names no main file, which it would not hold: n8n loads the files its n8n section lists', () => {
+	expect(manifest).not.toHaveProperty('main');
+});
+
 test('holds the signing, endpoints and regions that the credential and the node share, under credentials/common/', () => {
 	for (const module of ['signer', 'authentication', 'endpoint']) {
 		expect(packed.files).toContain(`dist/credentials/common/huaweiCloud/${module}.js`);
