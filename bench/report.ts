@@ -203,7 +203,7 @@ function throttledDetail({ throttled, rateOption, concurrencyOption }: Reference
 		}, emulator \`rateLimit\` = ${RATE_LIMIT}/s.`,
 		'',
 		'The limit counts every request, so the share of it used is the requests\' rate; the creates\' rate is below it by',
-		'the lists that creates make (README, "No duplicates", step 1).',
+		'the lists that creates make ([reliability.md](reliability.md#no-duplicates-no-wrong-answers)).',
 		'',
 		row(['succeeded', 'failed', '429 answers from the emulator', 'seconds', 'requests', 'creates']),
 		row(['---:', '---:', '---:', '---:', '---:', '---:']),

@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (after `npm run build`): this node against n8n's own HTTP Request node inside real n8n executions
  * (the bar), then against the official Huawei Cloud SDK and the loopback limit (for reference). Prints Markdown; with
- * `--write`, also puts it into BENCHMARKS.md.
+ * `--write`, also puts it into docs/benchmarks.md.
  *
  * `-- --only-n8n` runs the comparison with the HTTP Request node alone; `-- --rounds N` sets its rounds; `-- --profile`
  * adds a CPU-profiled run of the same executions, showing where each node's CPU time goes; `-- --package-root DIR`
@@ -28,7 +28,7 @@ import { measureSigning } from './signing';
 import { measureThrottled } from './throttled';
 import { createFilter } from './workload';
 
-const BENCHMARKS_FILE = join(__dirname, '..', 'BENCHMARKS.md');
+const BENCHMARKS_FILE = join(__dirname, '..', 'docs', 'benchmarks.md');
 const START_MARK = '<!-- bench:results:start -->';
 const END_MARK = '<!-- bench:results:end -->';
 
@@ -42,7 +42,7 @@ async function step<T>(name: string, measure: () => Promise<T> | T): Promise<T> 
 
 async function main() {
 	if (process.argv.includes('--write') && (process.argv.includes('--only-n8n') || argument('--package-root'))) {
-		throw new Error('--write replaces every result in BENCHMARKS.md with this package\'s: no --only-n8n, no --package-root');
+		throw new Error('--write replaces every result in docs/benchmarks.md with this package\'s: no --only-n8n, no --package-root');
 	}
 	const machine = describeMachine();
 	const concurrencyOption = nodeOption('maxConcurrentRequests');
