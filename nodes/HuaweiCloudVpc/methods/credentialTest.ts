@@ -15,6 +15,7 @@ import type {
 
 import { PROJECT_PLACEHOLDER, signHuaweiCloudRequest } from '../../../credentials/common/huaweiCloud/authentication';
 import { CUSTOM_ENDPOINT, resolveEndpoint } from '../../../credentials/common/huaweiCloud/endpoint';
+import { huaweiErrorOf } from '../transport/huaweiError';
 import { IAM_ACTIONS } from '../transport/iam';
 import { redactText, secretsOf } from '../transport/redact';
 import { isObject, parseJson } from '../transport/request';
@@ -95,31 +96,19 @@ function describeCredential(data: ICredentialDataDecryptedObject): TestedCredent
 	};
 }
 
-/** Huawei's error body: `error_code`, `error_msg` and `request_id` (older APIs `code` and `message`). */
-function huaweiError(body: unknown): { code?: string; text?: string; requestId?: string } {
-	const parsed = typeof body === 'string' ? parseJson(body) : body;
-	if (!isObject(parsed)) return {};
-	const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-	return {
-		code: text(parsed.error_code) ?? text(parsed.code),
-		text: text(parsed.error_msg) ?? text(parsed.message),
-		requestId: text(parsed.request_id),
-	};
-}
-
 /** The test's verdict on Huawei's answer: the cause, with Huawei's code and message, and what to do. */
 export function diagnoseTestAnswer(answer: TestAnswer, credential: TestedCredential): INodeCredentialTestResult {
 	const status = answer.statusCode;
-	const { code, requestId, ...parsed } = huaweiError(answer.body);
+	const body = typeof answer.body === 'string' ? parseJson(answer.body) : answer.body;
+	const { code, requestId, text: fullText } = huaweiErrorOf(body);
 	// A refused signature echoes the gateway's canonical request: long, and no help to a person.
-	const text = parsed.text?.replace(/, SignedHeaders:.*$/s, '');
+	const text = fullText?.replace(/, SignedHeaders:.*$/s, '');
 	const said = code ? ` (${[code, text].filter(Boolean).join(': ')})` : '';
 	const withRequestId = (message: string) => (requestId ? `${message} Request ID: ${requestId}.` : message);
 	const error = (message: string): INodeCredentialTestResult => ({ status: 'Error', message: withRequestId(message) });
 	const where = credential.region === CUSTOM_ENDPOINT ? 'this endpoint' : `region ${credential.region}`;
 
 	if (status >= 200 && status < 300) {
-		const body = typeof answer.body === 'string' ? parseJson(answer.body) : answer.body;
 		if (isObject(body) && Array.isArray(body.traffic_mirror_sessions)) {
 			return {
 				status: 'OK',

@@ -10,6 +10,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ELB_ENDPOINT_PLACEHOLDER, PROJECT_PLACEHOLDER } from '../../../credentials/common/huaweiCloud/authentication';
 import { CREDENTIAL_NAME, type RequestContext, type TransportContext } from './context';
+import { huaweiErrorOf } from './huaweiError';
 import { mayContain, redactDeep, redactText, secretsOf, type Secrets } from './redact';
 import { apiOperationOf, iamAdvice, type ApiOperation } from './iam';
 import {
@@ -326,10 +327,7 @@ export function apiError(
 	operation?: ApiOperation,
 ): NodeApiError {
 	const body = isObject(parsed) ? parsed : {};
-	const nested = isObject(body.error) ? body.error : {};
-	const code = firstString(body.error_code, body.code, nested.code);
-	const text = firstString(body.error_msg, body.message, nested.message);
-	const requestId = firstString(body.request_id, headerRequestId);
+	const { code, text, requestId = headerRequestId } = huaweiErrorOf(parsed);
 	const summary = [code, text].filter(Boolean).join(': ') || truncate(rawBody) || 'no error details in the answer';
 	const data = { ...body, ...(isObject(parsed) ? {} : { body: truncate(rawBody) }) } as JsonObject;
 	const error = new NodeApiError(
