@@ -1,7 +1,7 @@
 /**
  * After the run, one line per part of the suite with the time its test files took, summed (`.ci/run` shows it; the
- * README's CI table quotes it): the unit and engine tests, the end-to-end suite against each n8n version, and queue
- * mode. The time includes each file's set-up: starting n8n, and installing an n8n version not yet cached.
+ * CI table of docs/development.md quotes it): the unit and engine tests, the end-to-end suite against each n8n
+ * version, and queue mode. The time includes each file's set-up: starting n8n, and installing an n8n version not yet cached.
  */
 class PartTimesReporter {
 	constructor() {

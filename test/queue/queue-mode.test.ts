@@ -5,7 +5,7 @@
  * times at once while the emulator throttles at a low rate and fails some requests (5xx before and after processing,
  * dropped connections).
  *
- * What n8n's design gives when a worker dies, and what it cannot (README, "Queue mode"): the executions the worker was
+ * What n8n's design gives when a worker dies, and what it cannot (docs/reliability.md, "Queue mode"): the executions the worker was
  * running die with it. Bull marks their jobs failed once their lock runs out (about a minute) and never runs them
  * again (n8n sets maxStalledCount to 0); the main instance answers their webhooks with n8n's own error. A create the
  * dead worker had already sent goes on at the API: its session exists although its caller was told the run failed,
@@ -163,7 +163,7 @@ async function expectStored(answers: Iterable<[string, CallAnswer]>): Promise<vo
 	}
 }
 
-/** One line in the test output with what a scenario saw, for the README's figures. */
+/** One line in the test output with what a scenario saw, for the figures in docs/reliability.md. */
 function summarise(scenario: string, calls: Call[], extra: string): void {
 	const byAnswer = new Map<string, number>();
 	for (const each of calls) {

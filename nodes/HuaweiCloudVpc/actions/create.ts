@@ -137,7 +137,7 @@ export interface CreateRequest {
  * Creates one resource, safely although the API takes no client token, and at no cost when nothing fails: the POST
  * is all a create sends. After an ending that leaves the outcome unknown (no answer, a cut or late answer, a 5xx, a
  * 2xx without the resource), once this execution's other creates of that identity have their answers, the identity
- * is listed and each resource judged (README, "No duplicates, no wrong answers"):
+ * is listed and each resource judged (docs/reliability.md, "No duplicates, no wrong answers"):
  * - a **candidate** carries every field this create sent (canonical forms, the service's defaults where it sent none),
  *   was created no earlier than the send by the service's clock (CLOCK_MARGIN_MS allowed), did not exist before (If
  *   Name Exists), and no other item of this execution has claimed it. One: it is this item's. Several: unknown.

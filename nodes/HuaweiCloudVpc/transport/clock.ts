@@ -46,7 +46,7 @@ async function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
  * The service's time, as far as its answers tell it: an answer's `Date` header (whole seconds, written before the
  * answer left) against when it arrived here gives a lower bound of how far the service's clock is ahead of this one.
  * A create whose answer was lost is judged by it: a resource it made carries a `created_at` no earlier than the
- * service's time when the create was sent (README, "No duplicates, no wrong answers").
+ * service's time when the create was sent (docs/reliability.md, "No duplicates, no wrong answers").
  */
 export class ServiceClock {
 	private aheadMs: number | undefined;
