@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { PORTS_KEY, PORTS_PATH, PORTS_VERSION } from '../actions/port/port.resource';
+import { portLabel, portsPage } from '../actions/port/ports';
 import { FILTERS_KEY, FILTERS_PATH } from '../actions/trafficMirrorFilter/filter.resource';
 import { RULES_KEY, RULES_PATH } from '../actions/trafficMirrorFilterRule/rule.resource';
 import { SESSIONS_KEY, SESSIONS_PATH } from '../actions/trafficMirrorSession/session.resource';
@@ -72,30 +72,6 @@ export async function searchTrafficMirrorSessions(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	return await searchV3List(this, SESSIONS_PATH, SESSIONS_KEY, filter, paginationToken, nameAndId);
-}
-
-/**
- * One page of elastic network interfaces, from the VPC v1 ports API (`GET /v1/{project_id}/ports`, IAM action
- * `vpc:ports:get`), which pages with `limit`/`marker` and has no page_info: a full page means there may be more.
- */
-export async function portsPage(
-	transport: TransportContext,
-	marker: string | undefined,
-): Promise<{ ports: IDataObject[]; nextMarker?: string }> {
-	const response = await vpcApiRequest(transport, {
-		method: 'GET',
-		version: PORTS_VERSION,
-		path: PORTS_PATH,
-		qs: { limit: PAGE_SIZE, marker },
-	});
-	const ports = (response[PORTS_KEY] ?? []) as IDataObject[];
-	return { ports, nextMarker: ports.length === PAGE_SIZE ? String(ports[ports.length - 1].id) : undefined };
-}
-
-/** A port by its name (or ID) and its addresses, e.g. "ecs-web-01-eth0 (192.168.0.10)". */
-export function portLabel(port: IDataObject): string {
-	const addresses = ((port.fixed_ips ?? []) as IDataObject[]).map((ip) => ip.ip_address).join(', ');
-	return [port.name || port.id, addresses && `(${addresses})`].filter(Boolean).join(' ');
 }
 
 /**

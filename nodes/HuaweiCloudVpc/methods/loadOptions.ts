@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { portLabel, portsPage } from '../actions/port/ports';
 import { createTransportContext } from '../transport/context';
-import { portLabel, portsPage } from './listSearch';
 
 /** Enough for any project's network interfaces in a picker; beyond it, IDs are given by an expression. */
 const MAX_PORT_PAGES = 20;

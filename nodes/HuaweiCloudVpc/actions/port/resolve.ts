@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { canonicalIpAddress } from '../../fields/constraints';
 import type { InterfaceChoice } from '../../fields/networkInterface.fields';
 import type { TransportContext } from '../../transport/context';
-import { describePort, isServerInterface, listPorts, portAddresses, primaryFlag } from './port.resource';
+import { describePort, isServerInterface, listPorts, portAddresses, primaryFlag } from './ports';
 
 /** The most sources a traffic mirror session can have (spec §2.1). */
 export const MAX_SOURCES = 10;

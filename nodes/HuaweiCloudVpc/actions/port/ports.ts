@@ -1,15 +1,23 @@
+/**
+ * The ports service: network interfaces (ports) from the VPC v1 ports API (`GET /v1/{project_id}/ports`, IAM action
+ * `vpc:ports:get`), paged and labelled, for the pickers (methods/listSearch.ts, methods/loadOptions.ts) and for the
+ * servers that mirror sources and targets are given as (resolve.ts). The API has no page_info: a full page means
+ * there may be more, and the next page starts after its last port.
+ */
 import type { IDataObject } from 'n8n-workflow';
 
 import { canonicalIpAddress } from '../../fields/constraints';
 import type { TransportContext } from '../../transport/context';
 import { vpcApiRequestAllItems } from '../../transport/paginate';
+import { vpcApiRequest } from '../../transport/request';
 
-/** The VPC v1 ports API (`GET /v1/{project_id}/ports`, IAM action `vpc:ports:get`): network interfaces. */
-export const PORTS_VERSION = 'v1' as const;
-export const PORTS_PATH = '/ports';
-export const PORTS_KEY = 'ports';
+const PORTS_VERSION = 'v1';
+const PORTS_PATH = '/ports';
+const PORTS_KEY = 'ports';
+/** A picker's page: as many as the other pickers show at once. */
+const PICKER_PAGE_SIZE = 100;
 
-/** Every port the ports API lists for these query filters (it has no page_info: a full page means there may be more). */
+/** Every port the ports API lists for these query filters. */
 export async function listPorts(transport: TransportContext, itemIndex: number, qs: IDataObject): Promise<IDataObject[]> {
 	const ports = await vpcApiRequestAllItems(transport, {
 		version: PORTS_VERSION,
@@ -20,6 +28,27 @@ export async function listPorts(transport: TransportContext, itemIndex: number, 
 		markers: 'lastOfFullPage',
 	});
 	return ports.map((port) => port.data);
+}
+
+/** One page of a picker's ports, and the marker of the next page where there may be one. */
+export async function portsPage(
+	transport: TransportContext,
+	marker: string | undefined,
+): Promise<{ ports: IDataObject[]; nextMarker?: string }> {
+	const response = await vpcApiRequest(transport, {
+		method: 'GET',
+		version: PORTS_VERSION,
+		path: PORTS_PATH,
+		qs: { limit: PICKER_PAGE_SIZE, marker },
+	});
+	const ports = (response[PORTS_KEY] ?? []) as IDataObject[];
+	return { ports, nextMarker: ports.length === PICKER_PAGE_SIZE ? String(ports[ports.length - 1].id) : undefined };
+}
+
+/** A port in a picker: by its name (or ID) and its addresses, e.g. "ecs-web-01-eth0 (192.168.0.10)". */
+export function portLabel(port: IDataObject): string {
+	const addresses = ((port.fixed_ips ?? []) as IDataObject[]).map((ip) => ip.ip_address).join(', ');
+	return [port.name || port.id, addresses && `(${addresses})`].filter(Boolean).join(' ');
 }
 
 /** The addresses of a port's fixed IPs, each in its canonical spelling. */
