@@ -15,7 +15,7 @@ const header = (options: IHttpRequestOptions, name: string) =>
 	Object.entries(options.headers ?? {}).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
 const LATER = new Date('2024-01-02T03:09:59Z');
 
-describe('signHuaweiCloudRequest reproduces the spec §6 vectors', () => {
+describe('signHuaweiCloudRequest reproduces the test vectors', () => {
 	it('TV1: POST create, the project placeholder filled in, the body string signed is the one sent', () => {
 		const { input, expected } = vector('TV1');
 		const signed = signHuaweiCloudRequest(credentials, { method: 'POST', url: sessionsPath, body: input.body }, SIGNING_DATE);

@@ -261,7 +261,7 @@ afterAll(() => {
 	connectSpy.mockRestore();
 });
 
-describe('official SDK signer reproduces the spec §6 vectors', () => {
+describe('official SDK signer reproduces the test vectors', () => {
 	it.each(VECTORS)('$name', ({ input, expected }) => {
 		const headers: Record<string, string> = { ...input.headers };
 		const originalNow = coreMoment.now;

@@ -20,7 +20,7 @@ import { AK, ENDPOINT, HOST, SDK_DATE, SIGNING_DATE, SK, VECTORS } from './vecto
 const sha256 = (data: string) => createHash('sha256').update(data).digest('hex');
 const keys = { accessKeyId: AK, secretAccessKey: SK };
 
-describe.each(VECTORS)('spec §6 $name', ({ input, expected }) => {
+describe.each(VECTORS)('test vector $name', ({ input, expected }) => {
 	const url = new URL(input.url);
 	const headersWithHost: Record<string, string> = { ...input.headers, host: url.host };
 	if (!Object.keys(headersWithHost).some((name) => name.toLowerCase() === 'x-sdk-date')) {

@@ -1,6 +1,7 @@
 /**
- * The SDK-HMAC-SHA256 test vectors of spec §6 (traffic-mirror-api.md), kept as data: produced by the official Node
- * SDK signer (huaweicloud-sdk-core) with its clock frozen at 2024-01-02T03:04:05Z. TV4 is not part of the spec.
+ * SDK-HMAC-SHA256 test vectors, kept as data: produced by the official Node SDK's signer (AKSKSigner of
+ * @huaweicloud/huaweicloud-sdk-core) with its clock frozen at 2024-01-02T03:04:05Z; sdk-differential.test.ts checks
+ * that the SDK still produces them. They are numbered as first written down; there is no TV4.
  */
 import type { QueryParameters } from '../../credentials/common/huaweiCloud/signer';
 

@@ -3,7 +3,10 @@
  * another partition, the local emulator). Derived here and nowhere else.
  */
 
-/** A region of the official Node SDK's VpcRegion (spec §7): its part of the world, and its city where it is well known. */
+/**
+ * A region of the official Node SDK's VpcRegion (@huaweicloud/huaweicloud-sdk-vpc, v3/VpcRegion.js): its part of the
+ * world, and its city where it is well known.
+ */
 export interface VpcRegion {
 	id: string;
 	area: 'Africa' | 'Asia Pacific' | 'Chinese Mainland' | 'Europe' | 'Latin America' | 'Middle East';
@@ -51,7 +54,9 @@ export const VPC_REGIONS: readonly VpcRegion[] = [
 
 export const CUSTOM_ENDPOINT = 'custom';
 
-// The EU sovereign site lives under its own domain (spec §7: prefer .eu for eu-west-101).
+// The EU sovereign site lives under its own domain. Huawei's sources give both: the Node SDK's VpcRegion has
+// vpc.eu-west-101.myhuaweicloud.com, while the Terraform provider and the SDKs' READMEs (for IAM) use myhuaweicloud.eu
+// for eu-west-101. The .eu host is used here; which one is canonical is not confirmed against the live API.
 const SOVEREIGN_DOMAINS: Record<string, string> = { 'eu-west-101': 'myhuaweicloud.eu' };
 
 export function regionEndpoint(region: string, service: 'vpc' | 'elb' = 'vpc'): string {

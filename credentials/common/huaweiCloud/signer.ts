@@ -1,10 +1,11 @@
 /**
  * Huawei Cloud SDK-HMAC-SHA256 request signing (API Gateway AK/SK authentication).
  *
- * Scope: the algorithm the official SDKs use for VPC (spec §5). Pure: no n8n import, no I/O, the clock is a
- * parameter. The tests check every stage against the spec's test vectors and the official SDK's signer, and the
- * receivers that verify what the node sends (the emulator, the tests' signature server) use the official SDK's
- * signer, never this one.
+ * Scope: the algorithm the official SDKs use for VPC, as Huawei Cloud's API Request Signing Guide describes it and
+ * @huaweicloud/huaweicloud-sdk-core implements it (auth/AKSKSigner.js). Pure: no n8n import, no I/O, the clock is a
+ * parameter. The tests check every stage against test vectors made with the official SDK's signer
+ * (test/signer/vectors.ts) and against that signer itself, and the receivers that verify what the node sends (the
+ * emulator, the tests' signature server) use the official SDK's signer, never this one.
  */
 import { createHmac, hash } from 'node:crypto';
 

@@ -5,7 +5,8 @@ import { DEFAULT_MAX_RETRIES, MAX_RETRIES_LIMIT } from '../transport/retry';
 import { DEFAULT_TIMEOUT_MS, RequestRateLimiter, type RequestPolicy } from '../transport/policy';
 
 const REQUEST_OPTIONS = 'requestOptions';
-// The API gateway's own ceiling per API (spec §10): a cap above it could only ever earn 429s.
+// The API gateway's own ceiling per API, 200 requests a second by default (APIGW.0308 in the error codes of Huawei
+// Cloud's API Request Signing Guide): a cap above it could only ever earn 429s.
 const MAX_REQUESTS_PER_SECOND = 200;
 
 /** The key under which an output item carries its request ID, apart from the resource's own fields. */

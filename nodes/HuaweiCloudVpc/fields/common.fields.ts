@@ -1,6 +1,7 @@
 import type { Constraint } from './constraints';
 
-// Rules shared by sessions, filters and filter rules (spec §2).
+// Rules shared by sessions, filters and filter rules: Huawei Cloud's VPC API reference gives the same for each (e.g.
+// https://support.huaweicloud.com/intl/en-us/api-vpc/CreateTrafficMirrorSession.html).
 export const NAME_RULE: Constraint = {
 	kind: 'text',
 	minLength: 1,

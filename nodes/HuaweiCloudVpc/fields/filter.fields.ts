@@ -11,7 +11,10 @@ export const filterIdField: FieldDefinition = {
 	listSearchMethod: 'searchTrafficMirrorFilters',
 };
 
-/** CreateTrafficMirrorFilterOption and UpdateTrafficMirrorFilterOption (spec §2.5). */
+/**
+ * CreateTrafficMirrorFilterOption and UpdateTrafficMirrorFilterOption (models of @huaweicloud/huaweicloud-sdk-vpc,
+ * v3/model/), with the rules of https://support.huaweicloud.com/intl/en-us/api-vpc/CreateTrafficMirrorFilter.html.
+ */
 export const filterFields = {
 	name: {
 		parameter: 'name',

@@ -11,7 +11,11 @@ export const filterRuleIdField: FieldDefinition = {
 	listSearchMethod: 'searchTrafficMirrorFilterRules',
 };
 
-/** CreateTrafficMirrorFilterRuleOption and UpdateTrafficMirrorFilterRuleOption (spec §2.6). */
+/**
+ * CreateTrafficMirrorFilterRuleOption and UpdateTrafficMirrorFilterRuleOption (models of
+ * @huaweicloud/huaweicloud-sdk-vpc, v3/model/), with the rules of Huawei Cloud's CreateTrafficMirrorFilterRule API
+ * reference.
+ */
 export const filterRuleFields = {
 	trafficMirrorFilterId: {
 		parameter: 'trafficMirrorFilterId',

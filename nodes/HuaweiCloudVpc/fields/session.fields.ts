@@ -11,7 +11,11 @@ export const sessionIdField: FieldDefinition = {
 	listSearchMethod: 'searchTrafficMirrorSessions',
 };
 
-/** CreateTrafficMirrorSessionOption and UpdateTrafficMirrorSessionOption (spec §2.1, §2.3). */
+/**
+ * CreateTrafficMirrorSessionOption and UpdateTrafficMirrorSessionOption (models of @huaweicloud/huaweicloud-sdk-vpc,
+ * v3/model/), with the rules of https://support.huaweicloud.com/intl/en-us/api-vpc/CreateTrafficMirrorSession.html
+ * and of Huawei Cloud's UpdateTrafficMirrorSession API reference.
+ */
 export const sessionFields = {
 	name: {
 		parameter: 'name',

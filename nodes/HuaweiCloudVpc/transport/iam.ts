@@ -1,10 +1,12 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
 /**
- * Every API call the node makes, with the IAM action it needs (spec §1): the one table a 403's advice, the
- * credential test and the README's permissions list are read from. The filter and rule actions other than create
- * follow the sessions' pattern, as the spec infers them `[U]`; the ports list is the VPC v1 API's, the load balancer
- * list the ELB v3 API's.
+ * Every API call the node makes, with the IAM action it needs: the one table a 403's advice, the credential test and
+ * the list of IAM actions in docs/reference.md are read from. The actions are those that each operation's page of
+ * Huawei Cloud's VPC API reference names under "Authorization Information" (e.g.
+ * https://support.huaweicloud.com/intl/en-us/api-vpc/CreateTrafficMirrorSession.html). For the filter and rule
+ * operations other than create they follow the sessions' pattern, confirmed neither by a page of the reference nor
+ * against the live API. The ports list is the VPC v1 API's, the load balancer list the ELB v3 API's.
  */
 const API_OPERATIONS = [
 	['CreateTrafficMirrorSession', 'POST', 'v3', '/vpc/traffic-mirror-sessions', 'vpc:trafficMirrorSessions:create'],

@@ -1,5 +1,6 @@
 /**
- * Which failed requests may be sent again, and after how long (spec §10). Pure: no n8n context, no clock of its own.
+ * Which failed requests may be sent again, and after how long (docs/reliability.md). Pure: no n8n context, no clock
+ * of its own.
  *
  * Retried: 429 (APIGW.0308, refused before the service saw the request), 502/503/504, connection failures and timeouts.
  * Never retried: other 4xx (five failed signatures lock an AK for five minutes) and 500.

@@ -6,7 +6,10 @@ import type { InterfaceChoice } from '../../fields/networkInterface.fields';
 import type { TransportContext } from '../../transport/context';
 import { describePort, isServerInterface, listPorts, portAddresses, primaryFlag } from './ports';
 
-/** The most sources a traffic mirror session can have (spec §2.1). */
+/**
+ * The most sources a traffic mirror session can have by default
+ * (https://support.huaweicloud.com/intl/en-us/api-vpc/CreateTrafficMirrorSession.html).
+ */
 export const MAX_SOURCES = 10;
 
 /** The output key of the network interfaces an item's servers or addresses resolved to, apart from the API's fields. */
