@@ -107,8 +107,8 @@ const MUTATIONS: Mutation[] = [
 		name: 'repeated-marker-guard-removed',
 		breaks: 'a server that repeats a page marker keeps the listing going round',
 		file: PAGINATE,
-		find: 'if (marker !== undefined && seenMarkers.has(marker)) {',
-		replace: 'if (marker !== undefined && seenMarkers.has(marker) && seenMarkers.size < 0) {',
+		find: 'if (seenMarkers.has(marker)) {',
+		replace: 'if (seenMarkers.has(marker) && seenMarkers.size < 0) {',
 		tests: ['test/transport/paginate.test.ts'],
 	},
 	{

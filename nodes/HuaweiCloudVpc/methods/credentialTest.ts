@@ -168,7 +168,7 @@ export function diagnoseTestAnswer(answer: TestAnswer, credential: TestedCredent
 	}
 	if (status === 403 || /^APIGW?\.030[246]$/.test(code)) {
 		return error(
-			`The access key works, but it may not list traffic mirror sessions${said}. Grant its IAM user the action ${IAM_ACTIONS.ListTrafficMirrorSessions} for ${where} (the README lists what each operation needs).`,
+			`The access key works, but it may not list traffic mirror sessions${said}. Grant its IAM user the action ${IAM_ACTIONS.ListTrafficMirrorSessions} for ${where} (docs/reference.md, IAM actions, lists what each operation needs).`,
 		);
 	}
 	if (/^APIGW?\.0101$/.test(code)) {
