@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { fieldProperty, sentences } from '../../nodes/HuaweiCloudVpc/fields/property';
+import { compareText, fieldProperty, sentences } from '../../nodes/HuaweiCloudVpc/fields/property';
 import { sessionFields } from '../../nodes/HuaweiCloudVpc/fields/session.fields';
 
 describe('the description: what the field means, and its rule only where typing needs it', () => {
@@ -123,4 +123,10 @@ describe('one declaration drives the UI parameter', () => {
 	it('overrides are applied last', () => {
 		expect(fieldProperty(sessionFields.name, { required: true, default: 'x' })).toMatchObject({ required: true, default: 'x' });
 	});
+});
+
+test('names are ordered as n8n\'s lint orders them (localeCompare), whatever their case', () => {
+	const names = ['Get Many', 'Update', 'Get by Name', 'get', 'Create', 'Get', 'Delete', 'Add Sources'];
+	expect([...names].sort(compareText)).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+	expect(compareText('Get by Name', 'Get Many')).toBeLessThan(0);
 });

@@ -4,10 +4,13 @@ import { constraintHint } from './constraints';
 import type { FieldDefinition } from './definition';
 
 /**
- * Orders display names by code unit. Names here are ASCII Title Case, where that is alphabetical; localeCompare
- * would set up ICU's collator while the node loads, which was most of its load time.
+ * Orders display names alphabetically whatever their case ("Get by Name" before "Get Many"), as n8n's lint does with
+ * localeCompare; by code unit in lower case, since localeCompare would set up ICU's collator while the node loads,
+ * which was most of its load time. Names that differ only in case keep a fixed order.
  */
 export function compareText(a: string, b: string): number {
+	const [lowerA, lowerB] = [a.toLowerCase(), b.toLowerCase()];
+	if (lowerA !== lowerB) return lowerA < lowerB ? -1 : 1;
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
