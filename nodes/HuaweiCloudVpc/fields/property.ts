@@ -6,12 +6,13 @@ import type { FieldDefinition } from './definition';
 /**
  * Orders display names alphabetically whatever their case ("Get by Name" before "Get Many"), as n8n's lint does with
  * localeCompare; by code unit in lower case, since localeCompare would set up ICU's collator while the node loads,
- * which was most of its load time. Names that differ only in case keep a fixed order.
+ * which was most of its load time.
  */
 export function compareText(a: string, b: string): number {
 	const [lowerA, lowerB] = [a.toLowerCase(), b.toLowerCase()];
 	if (lowerA !== lowerB) return lowerA < lowerB ? -1 : 1;
-	return a < b ? -1 : a > b ? 1 : 0;
+	// Lower case first, as localeCompare has it.
+	return a < b ? 1 : a > b ? -1 : 0;
 }
 
 /**
