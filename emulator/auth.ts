@@ -1,7 +1,8 @@
 /**
- * AK/SK authentication as the API gateway performs it (spec §5): the signature is recomputed from the request as
- * received — method, raw path, raw query, the headers the client listed in SignedHeaders, the exact body bytes —
- * by the official SDK's signer (signature.ts), never by the node's, so a mistake in the node's signing is refused.
+ * AK/SK authentication as the API gateway performs it (Huawei Cloud's API Request Signing Guide): the signature is
+ * recomputed from the request as received — method, raw path, raw query, the headers the client listed in
+ * SignedHeaders, the exact body bytes — by the official SDK's signer (signature.ts), never by the node's, so a
+ * mistake in the node's signing is refused.
  */
 import { timingSafeEqual } from 'node:crypto';
 

@@ -1,17 +1,18 @@
 /**
- * The error answers of the emulated service and of the API gateway in front of it (spec §8).
+ * The error answers of the emulated service and of the API gateway in front of it (the error codes of Huawei Cloud's
+ * VPC API reference and of its API Request Signing Guide).
  *
- * No traffic-mirror-specific error codes are published `[U]`: validation errors use the generic VPC.0002 (400),
- * unknown ids a plausible 404, conflicts a plausible 409. The gateway codes (APIGW.*) and statuses are documented.
+ * Huawei publishes no traffic-mirror-specific error codes: validation errors use the generic VPC.0002 (400), unknown
+ * ids a plausible 404, conflicts a plausible 409. The gateway codes (APIGW.*) and statuses are documented.
  */
 export const ERROR_CODES = {
-	/** Bad request body or query `[U: code]`. */
+	/** Bad request body or query (the generic code; the real one is not known). */
 	invalidRequest: 'VPC.0002',
-	/** Resource id not found `[U: code; VPC.0003 is the documented "VPC does not exist" 404]`. */
+	/** Resource id not found (a guess: VPC.0003 is the documented "VPC does not exist" 404). */
 	notFound: 'VPC.0003',
 	/** Project id in the path differs from the caller's (documented as VPC.0007, 400). */
 	projectMismatch: 'VPC.0007',
-	/** The resource is in use `[U: code and status]`. */
+	/** The resource is in use (code and status are a guess). */
 	conflict: 'VPC.0409',
 	apiNotFound: 'APIGW.0101',
 	/** One code for every request the gateway could not pass on: bad request, body over 12 MB, backend down or slow. */
@@ -51,7 +52,10 @@ export const throttled = (limit: number) =>
 
 export const apiNotFound = () => new ApiError(404, ERROR_CODES.apiNotFound, 'The API does not exist or has not been published in the environment');
 
-/** What the gateway says when the backend fails or refuses (APIGERR table; the 403/500/503 wording is `[U]`). */
+/**
+ * What the gateway says when the backend fails or refuses (the error codes of Huawei Cloud's API Request Signing
+ * Guide; the 403/500/503 wording is a guess).
+ */
 export function backendFailure(status: number): ApiError {
 	switch (status) {
 		case 502:

@@ -4,7 +4,7 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, authenticationFailed, ERROR_CODES } from './errors';
 import { SecretSpelling } from './options';
 
-/** The gateway refuses bodies over 12 MB (APIGERR: APIGW.0201, 413). */
+/** The gateway refuses bodies over 12 MB (APIGW.0201, 413, in the error codes of the API Request Signing Guide). */
 const MAX_BODY_BYTES = 12 * 1024 * 1024;
 
 export function readBody(request: IncomingMessage): Promise<Buffer> {
@@ -46,7 +46,7 @@ export function sendText(
 
 /**
  * The body of an error answer: gateway errors and VPC v3 as `{error_msg, error_code, request_id}`, VPC v1 service
- * errors in the legacy `{code, message}` form (spec §8).
+ * errors in the legacy `{code, message}` form, as Huawei Cloud's VPC API reference shows them.
  */
 export function errorBody(error: ApiError, requestId: string, apiVersion: 'v1' | 'v3'): Record<string, string> {
 	if (apiVersion === 'v1' && !error.code.startsWith('APIGW.')) return { code: error.code, message: error.message };

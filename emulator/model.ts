@@ -1,4 +1,4 @@
-/** The resources as the service answers them (spec §2), plus the emulator's whole state. */
+/** The resources as Huawei Cloud's VPC API reference gives the service's answers, plus the emulator's whole state. */
 import { Collection } from './store';
 
 export interface TrafficMirrorSession {
@@ -39,7 +39,7 @@ export interface TrafficMirrorFilterRule {
 	action: string;
 	priority: number;
 	description: string;
-	/** Unset CIDRs and port ranges are left out of the answer, as in the documented examples `[U]`. */
+	/** Unset CIDRs and port ranges are left out of the answer, as in the documented examples (the tables list them). */
 	source_cidr_block?: string;
 	destination_cidr_block?: string;
 	source_port_range?: string;
@@ -80,7 +80,7 @@ export interface Port {
 	'binding:vnic_type': string;
 	dns_assignment: Array<{ hostname: string; ip_address: string; fqdn: string }>;
 	dns_name: string;
-	/** The owning instance for other services' ports (e.g. an RDS instance); "" for ECS network interfaces `[U]`. */
+	/** The owning instance for other services' ports (e.g. an RDS instance); "" for ECS network interfaces, a guess. */
 	instance_id: string;
 	instance_type: string;
 	port_security_enabled: boolean;

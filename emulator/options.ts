@@ -75,7 +75,10 @@ export interface ScriptedFault {
 export interface FaultSettings {
 	/** Requests per second accepted before 429 APIGW.0308; 0 = unlimited. */
 	rateLimit: number;
-	/** When > 0, 429 answers carry `Retry-After: <seconds>` (the real gateway documents none `[U]`). */
+	/**
+	 * When > 0, 429 answers carry `Retry-After: <seconds>`. Huawei documents none; whether the real gateway sends one
+	 * is not confirmed.
+	 */
 	retryAfterSeconds: number;
 	/** Share (0–1) of requests answered with one of `errorStatuses`. */
 	errorRate: number;
@@ -112,13 +115,14 @@ export interface EmulatorOptions {
 	projectId: string;
 	faults: Partial<FaultSettings>;
 	/**
-	 * Lock an AK for 5 minutes after 5 consecutive authentication failures, as the real gateway always does (spec
-	 * §5); on unless a test turns it off.
+	 * Lock an AK for 5 minutes after 5 consecutive authentication failures, as the real gateway always does (Huawei's
+	 * API Gateway FAQ: APIGW.0301 "AK access failed to reach the limit,forbidden"); on unless a test turns it off.
 	 */
 	akLockout: boolean;
 	/**
-	 * The `enabled` of a session created without it. The documentation's table says `false`, its own example
-	 * shows `true` `[U]`; `false` is the written default, and clients should always send the field.
+	 * The `enabled` of a session created without it. Huawei Cloud's CreateTrafficMirrorSession API reference gives
+	 * both: its table says `false`, its own example shows `true`; not confirmed against the live API. `false` is the
+	 * written default, and clients should always send the field.
 	 */
 	sessionEnabledDefault: boolean;
 	/** The time the emulator lives in: timestamps, the X-Sdk-Date window, throttling, lockouts. */

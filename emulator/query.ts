@@ -1,4 +1,7 @@
-/** List queries (spec §3): filters, `limit` + `marker`, and the `page_info` of the answer. */
+/**
+ * List queries: filters, `limit` + `marker`, and the `page_info` of the answer, as Huawei Cloud's
+ * ListTrafficMirrorSessions, ListTrafficMirrorFilters and ListTrafficMirrorFilterRules API references give them.
+ */
 import { invalid } from './errors';
 import { Collection } from './store';
 
@@ -9,7 +12,7 @@ export interface FilterField {
 	kind: FilterKind;
 	/** Repeated keys are alternatives (`?id=a&id=b`), as the 2025 documentation describes; `enabled` is single. */
 	multi: boolean;
-	/** Accepted but without effect: `created_at`/`updated_at` are documented as sort keys whose semantics are unknown `[U]`. */
+	/** Accepted but without effect: `created_at`/`updated_at` are documented as sort keys, not how they sort. */
 	ignored?: boolean;
 	/** Checks one value of the query (throwing a 400) and returns it in the form `matches` compares. */
 	parse?: (value: string, key: string) => string;
@@ -17,7 +20,7 @@ export interface FilterField {
 	matches?: (item: Record<string, unknown>, values: ReadonlySet<string>) => boolean;
 }
 
-/** Default and maximum page size of the v3 lists; the default is undocumented, other VPC v3 lists use 2000 `[U]`. */
+/** Default and maximum page size of the v3 lists; the default is not documented, other VPC v3 lists use 2000. */
 export const MAX_LIMIT = 2000;
 
 /** How a list takes `limit`: the largest value it accepts, and the page size when it is absent. */
@@ -62,8 +65,8 @@ function normalise(value: string, key: string, kind: FilterKind): string {
 }
 
 /**
- * Unknown query keys are refused, so that a misspelt filter shows up instead of silently listing everything
- * `[U: the real service may ignore them]`.
+ * Unknown query keys are refused, so that a misspelt filter shows up instead of silently listing everything (the real
+ * service may ignore them; not confirmed against the live API).
  */
 export function parseListQuery(
 	query: URLSearchParams,
@@ -81,8 +84,9 @@ export function parseListQuery(
 		if (!/^\d{1,10}$/.test(limitText) || Number(limitText) > limitRule.max) {
 			throw invalid(`Query parameter limit must be an integer between 0 and ${limitRule.max}.`);
 		}
-		// Spec §3 documents `limit` as the number per page, 0 to 2000: 0 asks for a page of nothing, not for the
-		// default `[U: the real answer to limit=0]`. A client that sends it gets no items and is caught.
+		// Huawei's List API references document `limit` as the number per page, 0 to 2000: 0 asks for a page of
+		// nothing, not for the default (the real answer to 0 is not known). A client that sends it gets no items and
+		// is caught.
 		limit = Number(limitText);
 	}
 	const conditions: Condition[] = [];
@@ -118,9 +122,10 @@ export function listPage<T extends { id: string }>(
 		});
 	const { items, hasMore } = collection.page(limit, marker, matches);
 	const pageInfo: ListAnswer<T>['page_info'] = { current_count: items.length };
-	// An empty page has no first record, so no previous_marker `[U: the real answer for an empty list]`.
+	// An empty page has no first record, so no previous_marker (the real answer for an empty list is not known).
 	if (items.length > 0) pageInfo.previous_marker = items[0].id;
-	// A page of `limit=0` has no last record to continue after, so it ends the listing `[U]`.
+	// A page of `limit=0` has no last record to continue after, so it ends the listing (not confirmed against the live
+	// API).
 	if (hasMore && items.length > 0) pageInfo.next_marker = items[items.length - 1].id;
 	return { items, page_info: pageInfo };
 }

@@ -117,7 +117,8 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 	function execute(match: RouteMatch, request: IncomingMessage, body: Buffer, rawQuery: string, now: Date) {
 		try {
 			const headerProject = request.headers['x-project-id'];
-			// The project in the path must be the caller's `[U: 400 VPC.0007 as in the generic VPC table, not seen for v3]`.
+			// The project in the path must be the caller's: 400 VPC.0007, as in the VPC API reference's error
+			// codes; not confirmed for the v3 APIs.
 			if (match.projectId !== options.projectId || (headerProject !== undefined && headerProject !== options.projectId)) {
 				throw new ApiError(400, ERROR_CODES.projectMismatch, 'urlTenantId is not equal to tokenTenantId');
 			}

@@ -1,7 +1,7 @@
 /**
- * The receiving side of SDK-HMAC-SHA256 (spec §5), independent of the node: a request's signature is recomputed
- * from the bytes that arrived (method, raw path, raw query, the headers the client named in SignedHeaders with
- * the values received, the raw body) by the official SDK's own signer, `AKSKSigner` of
+ * The receiving side of SDK-HMAC-SHA256 (Huawei Cloud's API Request Signing Guide), independent of the node: a
+ * request's signature is recomputed from the bytes that arrived (method, raw path, raw query, the headers the client
+ * named in SignedHeaders with the values received, the raw body) by the official SDK's own signer, `AKSKSigner` of
  * `@huaweicloud/huaweicloud-sdk-core` (a devDependency). Nothing here comes from `nodes/`, so a mistake in the
  * node's signer is refused here instead of being agreed with.
  *

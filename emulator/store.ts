@@ -65,7 +65,7 @@ export class Collection<T extends { id: string }> {
 		let index = 0;
 		if (marker) {
 			const seq = this.live.get(marker)?.seq ?? this.tombstones.get(marker);
-			// Unknown markers are refused rather than silently restarting the listing `[U: the real answer]`.
+			// Unknown markers are refused rather than silently restarting the listing (the real answer is not known).
 			if (seq === undefined) throw invalid(`Invalid marker: ${marker} does not exist.`);
 			index = this.firstIndexAfter(seq);
 		}

@@ -1,6 +1,7 @@
 /**
- * The service's own input rules, written from the spec (§2, seed page). Deliberately independent of the node's
- * field declarations: the emulator is the second authority that catches a wrong rule in the node.
+ * The service's own input rules, written from the request tables of Huawei Cloud's VPC API reference (e.g.
+ * https://support.huaweicloud.com/intl/en-us/api-vpc/CreateTrafficMirrorSession.html). Deliberately independent of the
+ * node's field declarations: the emulator is the second authority that catches a wrong rule in the node.
  */
 import { isIPv4, isIPv6 } from 'node:net';
 
@@ -92,7 +93,7 @@ export function oneOfIgnoringCase<T extends string>(value: unknown, path: string
 	return match;
 }
 
-/** An integer in [min, max]; with `acceptString`, also its decimal string (for the `[U]` create encodings). */
+/** An integer in [min, max]; with `acceptString`, also its decimal string (create documents some as strings). */
 export function integer(value: unknown, path: string, min: number, max: number, acceptString = false): number {
 	let number: number | undefined;
 	if (typeof value === 'number' && Number.isInteger(value)) number = value;
@@ -102,7 +103,7 @@ export function integer(value: unknown, path: string, min: number, max: number, 
 	return number;
 }
 
-/** `true`/`false`; with `acceptString`, also `"true"`/`"false"` (the spec types `enabled` as a string `[U]`). */
+/** `true`/`false`; with `acceptString`, also `"true"`/`"false"` (create documents `enabled` as a string). */
 export function boolean(value: unknown, path: string, acceptString = false): boolean {
 	if (typeof value === 'boolean') return value;
 	if (acceptString && (value === 'true' || value === 'false')) return value === 'true';

@@ -1,4 +1,7 @@
-/** Traffic mirror filters: operations 8–12 of spec §1. */
+/**
+ * Traffic mirror filters: create, list, show, update, delete, as Huawei Cloud's VPC API reference describes them
+ * (https://support.huaweicloud.com/intl/en-us/api-vpc/CreateTrafficMirrorFilter.html).
+ */
 import { randomUUID } from 'node:crypto';
 
 import { ApiError, ERROR_CODES, invalid, notFound } from '../errors';
@@ -44,7 +47,7 @@ export function filterAnswer(state: EmulatorState, filter: TrafficMirrorFilter) 
 
 /**
  * The id of a stored filter, for the sessions and rules that name one. A missing filter makes their request a bad
- * one rather than a missing resource `[U: status and code]`.
+ * one rather than a missing resource (status and code are a guess).
  */
 export function existingFilterId(state: EmulatorState, value: unknown, where: string): string {
 	const id = nonEmptyString(value, where);
@@ -109,7 +112,7 @@ export const updateFilter: Operation = (context) => {
 
 /**
  * A filter that sessions use is refused with 409; otherwise it goes together with its rules. Neither is
- * documented `[U]`; both follow how comparable clouds (AWS) behave and what the Terraform provider assumes.
+ * documented; both follow how comparable clouds (AWS) behave and what the Terraform provider assumes.
  */
 export const deleteFilter: Operation = (context) => {
 	const filter = findFilter(context);

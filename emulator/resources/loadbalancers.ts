@@ -7,7 +7,7 @@
  * - `limit` 0 to 2000, default 2000, with `marker` (the ID of the last load balancer of the previous page);
  * - the filters offered here: `id`, `name`, `description`, `vip_address`, `vip_port_id`, `vpc_id`,
  *   `vip_subnet_cidr_id`, `operating_status`, `provisioning_status` (repeated keys are alternatives, as documented)
- *   and `guaranteed` (single). Other documented filters are refused as unknown `[U: the real service takes them]`.
+ *   and `guaranteed` (single). Other documented filters are refused as unknown, though the real service takes them.
  *
  * The ELB API is served by the same emulator, so a credential whose ELB endpoint is the emulator's URL reaches it.
  */

@@ -68,8 +68,9 @@ const serverPort = (
 /**
  * The ports every fresh emulator holds, with fixed IDs so that demos and tests can name them. The first four are
  * the primary network interfaces of two web servers, a database and an analyser (the first and the fourth reuse the
- * seed page's source and target IDs); then the database's second interface, a server in another VPC holding web-01's
- * IPv4 address, and the ports that belong to no server: the subnet's DHCP and gateway ports and a virtual IP.
+ * source and target IDs of the example in Huawei Cloud's CreateTrafficMirrorSession API reference); then the
+ * database's second interface, a server in another VPC holding web-01's IPv4 address, and the ports that belong to no
+ * server: the subnet's DHCP and gateway ports and a virtual IP.
  */
 export const DEMO_PORTS: readonly DemoPort[] = [
 	serverPort('6134900d-31a6-4b71-8453-dbca7f26982a', 'ecs-web-01-eth0', DEMO_SERVERS.web01, true, WEB_NETWORK, [
@@ -135,7 +136,8 @@ function parseFixedIpFilter(value: string, key: string): string {
 
 /**
  * One of the port's fixed IPs must satisfy every kind given: its address is one of the `ip_address` values and its
- * subnet one of the `subnet_id` values (OpenStack Neutron's meaning of the filter, which the VPC v1 API fronts `[U]`).
+ * subnet one of the `subnet_id` values (OpenStack Neutron's meaning of the filter, which the VPC v1 API fronts; not
+ * confirmed against the live API).
  */
 function matchesFixedIps(port: Record<string, unknown>, values: ReadonlySet<string>): boolean {
 	const wanted = (name: (typeof FIXED_IP_KEYS)[number]) =>

@@ -1,4 +1,7 @@
-/** Traffic mirror filter rules: operations 13–17 of spec §1. */
+/**
+ * Traffic mirror filter rules: create, list, show, update, delete, as Huawei Cloud's VPC API reference describes them
+ * (CreateTrafficMirrorFilterRule and its sibling pages).
+ */
 import { randomUUID } from 'node:crypto';
 
 import { invalid, notFound } from '../errors';
@@ -68,8 +71,9 @@ function findRule(context: OperationContext): TrafficMirrorFilterRule {
 
 /**
  * The fields create and update share. Protocol and ethertype are case-insensitive and answered in their canonical
- * spelling (the OAS example sends `ipv4` and gets `IPv4`; Terraform sends `tcp`) `[U: inferred]`. An empty CIDR or
- * port range leaves the field unset (on update: clears it) `[U]`.
+ * spelling (Huawei's API Explorer example sends `ipv4` and gets `IPv4`; the Huawei Cloud Terraform provider sends
+ * `tcp`): inferred, not documented. An empty CIDR or port range leaves the field unset (on update: clears it), also
+ * not documented.
  */
 function applyCommonFields(option: JsonObject, rule: TrafficMirrorFilterRule): void {
 	if (present(option, 'description', path('description'))) {
@@ -95,7 +99,7 @@ function applyCommonFields(option: JsonObject, rule: TrafficMirrorFilterRule): v
 		if (option[key] === '') delete rule[key];
 		else rule[key] = portRange(option[key], path(key));
 	}
-	// A CIDR of the other IP family than the rule's ethertype cannot match anything `[U: the service's answer]`.
+	// A CIDR of the other IP family than the rule's ethertype cannot match anything (the service's answer: not known).
 	const version: IpVersion = rule.ethertype === 'IPv6' ? 6 : 4;
 	for (const key of CIDR_KEYS) {
 		const value = rule[key];

@@ -1,4 +1,7 @@
-/** Traffic mirror sessions: operations 1–7 of spec §1. */
+/**
+ * Traffic mirror sessions: create, list, show, update, delete, add and remove sources, as Huawei Cloud's VPC API
+ * reference describes them (https://support.huaweicloud.com/intl/en-us/api-vpc/CreateTrafficMirrorSession.html).
+ */
 import { randomUUID } from 'node:crypto';
 
 import { invalid, notFound } from '../errors';
@@ -45,7 +48,10 @@ const CREATE_KEYS = [
 	'type',
 ] as const;
 
-/** Sources change only through add/remove-sources. `type` is not in the spec but Terraform sends it `[U]`. */
+/**
+ * Sources change only through add/remove-sources. `type` is not in Huawei Cloud's UpdateTrafficMirrorSession API
+ * reference, but the Huawei Cloud Terraform provider sends it.
+ */
 const UPDATE_KEYS = CREATE_KEYS.filter((key) => key !== 'traffic_mirror_sources');
 
 const LIST_FILTERS: Record<string, FilterField> = {
@@ -73,9 +79,10 @@ function findSession(context: OperationContext): TrafficMirrorSession {
 }
 
 /**
- * The fields create and update share. The published spec types `virtual_network_id`, `packet_length` and
- * `enabled` as strings on create and as integer/boolean elsewhere, while Terraform sends integer/boolean on both
- * and works: both encodings are accepted on both operations `[U]`.
+ * The fields create and update share. Huawei Cloud's CreateTrafficMirrorSession API reference types
+ * `virtual_network_id`, `packet_length` and `enabled` as strings on create and as integer/boolean elsewhere, while
+ * the Huawei Cloud Terraform provider sends integer/boolean on both and works: both encodings are accepted on both
+ * operations, not confirmed against the live API.
  */
 function applyCommonFields(context: OperationContext, option: JsonObject, session: TrafficMirrorSession): void {
 	if (present(option, 'name', path('name'))) session.name = resourceName(option.name, path('name'));
@@ -181,7 +188,7 @@ function requestedSources(context: OperationContext): string[] {
 
 /**
  * Adding a source the session already has is refused, symmetric with removing one it lacks: neither is
- * documented `[U]`, and the strict answer shows a client that blindly retries a non-idempotent call.
+ * documented, and the strict answer shows a client that blindly retries a non-idempotent call.
  */
 export const addSources: Operation = (context) => {
 	const session = findSession(context);

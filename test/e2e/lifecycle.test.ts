@@ -168,10 +168,11 @@ test('the emulator saw each create once and holds only what the Get Many workflo
 	const counters = e2e.emulator.counters();
 	expect(counters.created).toMatchObject({ filters: 2, rules: 2, sessions: 4 });
 	expect(counters.stored).toMatchObject({ filters: 1, rules: 0, sessions: 3 });
+	// A delete reads its resource first: the missing session and filter were found gone, and no delete was sent.
 	expect(counters.requests.byOperation).toMatchObject({
-		DeleteTrafficMirrorSession: 2,
+		DeleteTrafficMirrorSession: 1,
 		DeleteTrafficMirrorFilterRule: 2,
-		DeleteTrafficMirrorFilter: 2,
+		DeleteTrafficMirrorFilter: 1,
 		AddSourcesToTrafficMirrorSession: 1,
 		UpdateTrafficMirrorFilterRule: 2,
 		UpdateTrafficMirrorSession: 1,

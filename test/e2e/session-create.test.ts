@@ -1,6 +1,7 @@
 /**
  * Traffic Mirror Session Create in a real n8n (the packed package installed as a community package), against the
- * emulator: the seed's example, every optional field, Continue On Fail, a stop on error, and the shipped example.
+ * emulator: the example of Huawei Cloud's CreateTrafficMirrorSession API reference, every optional field, Continue
+ * On Fail, a stop on error, and the shipped example.
  */
 import { DEMO_SERVERS } from '../../emulator/server';
 import {
@@ -33,8 +34,8 @@ const ISO_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * The seed page's example request (its filter created first: the service requires an existing one), with the
- * request ID asked for.
+ * The example request of Huawei Cloud's CreateTrafficMirrorSession API reference (its filter created first: the
+ * service requires an existing one), with the request ID asked for.
  */
 const seedCreate = chainWorkflow('e2eSeedCreate1', [
 	createFilterNode('seed-filter'),

@@ -13,7 +13,7 @@ Logger4jInstance.level = 'off';
 
 export const { accessKeyId: AK, secretAccessKey: SK, projectId: PROJECT_ID } = EMULATOR_DEFAULTS;
 
-/** The seed page's ids, which are also the ids of two seeded demo ports. */
+/** The ids of the example in Huawei Cloud's CreateTrafficMirrorSession API reference, also two seeded demo ports'. */
 export const SOURCE_PORT_ID = '6134900d-31a6-4b71-8453-dbca7f26982a';
 export const TARGET_PORT_ID = 'c9f8acef-d550-4fbe-be7c-e8bfd3501dc1';
 
@@ -37,7 +37,7 @@ export interface SdkError {
 	requestId?: string;
 }
 
-/** The seed page's session as the SDK builds it: the first demo port mirrored to the analyser port through `filterId`. */
+/** That example's session as the SDK builds it: the first demo port mirrored to the analyser port via `filterId`. */
 export function seedSessionOption(filterId: string, name: string): v3.CreateTrafficMirrorSessionOption {
 	return new v3.CreateTrafficMirrorSessionOption()
 		.withName(name)

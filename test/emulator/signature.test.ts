@@ -1,7 +1,7 @@
 /**
  * The receivers' signature check (emulator/signature.ts): the official SDK's signer run over the bytes a server
- * receives. Checked against the spec §6 vectors as they travel on the wire, so that it is known to be right
- * independently of the node's signer.
+ * receives. Checked against the test vectors (test/signer/vectors.ts) as they travel on the wire, so that it is known
+ * to be right independently of the node's signer.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 
@@ -25,7 +25,7 @@ function received({ input }: SignerVector, rawQuery = ''): ReceivedRequest {
 
 const signedHeadersOf = (vector: SignerVector) => vector.expected.signedHeaders.split(';');
 
-describe('recomputeSignature reproduces the spec §6 vectors from the wire', () => {
+describe('recomputeSignature reproduces the test vectors from the wire', () => {
 	test.each(VECTORS.filter(({ input }) => input.query === undefined))('$name', (vector) => {
 		const recomputed = recomputeSignature(received(vector), signedHeadersOf(vector), keys);
 		expect(recomputed).toEqual({
@@ -35,7 +35,7 @@ describe('recomputeSignature reproduces the spec §6 vectors from the wire', () 
 		});
 	});
 
-	// TV2's query as its wire request line gives it (spec §6), and as a form encoder would send it (`+` for space).
+	// TV2's query in the vector's order with spaces as %20, and as a form encoder would send it (`+` for space).
 	const tv2 = VECTORS.find(({ input }) => input.query !== undefined)!;
 	test.each([
 		'name=test%20session&description=%E9%95%9C%E5%83%8F&traffic_mirror_target_type=eni&limit=10&marker=16538eda-7e94-4b90-b5f3-a653f62dc817',

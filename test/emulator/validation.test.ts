@@ -31,7 +31,7 @@ describe('validators', () => {
 		expect(refusal(() => description('<script>', 'd')).status).toBe(400);
 	});
 
-	it('integers in range, strings only where the [U] encodings allow them', () => {
+	it("integers in range, strings only where create's string encodings allow them", () => {
 		expect(integer(0, 'vni', 0, 16_777_215)).toBe(0);
 		expect(integer('16777215', 'vni', 0, 16_777_215, true)).toBe(16_777_215);
 		expect(refusal(() => integer('1', 'priority', 1, 32_766)).status).toBe(400);

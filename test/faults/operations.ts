@@ -38,7 +38,7 @@ export interface Operation extends OperationTraits {
 	name: string;
 	/** The emulator's name of the operation's own request, the one the cell's fault strikes. */
 	apiOperation: string;
-	/** The IAM action that request needs (spec §1), which a 403 must name. */
+	/** The IAM action that request needs (docs/reference.md#iam-actions), which a 403 must name. */
 	iamAction: string;
 	/** The lookalike axis values it runs with. */
 	lookalikes: Lookalike[];

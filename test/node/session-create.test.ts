@@ -7,7 +7,7 @@ import { MORE_PORT_IDS, uuids as ids } from '../helpers/ids';
 import { byId, sessionCreateParameters } from '../helpers/parameters';
 import { startSignatureServer, TEST_CREDENTIALS, type SignatureServer } from '../helpers/signature-server';
 
-// The filter of the seed page's example request.
+// The filter of the example request in Huawei Cloud's CreateTrafficMirrorSession API reference.
 const FILTER = 'b765ba87-c0b4-4f1a-9ec3-d5b1d1ddb137';
 const [SOURCE_2] = MORE_PORT_IDS;
 const SESSIONS_PATH = `/v3/${TEST_CREDENTIALS.projectId}/vpc/traffic-mirror-sessions`;
@@ -19,7 +19,7 @@ beforeEach(async () => {
 afterEach(async () => await server.close());
 afterAll(() => shutDownEngine());
 
-/** The seed page's example request, as node parameters. */
+/** That example request, as node parameters. */
 const seedParameters = sessionCreateParameters(FILTER, { name: 'test-session', priority: 11 });
 const requiredBody = {
 	name: 'test-session',
@@ -29,7 +29,8 @@ const requiredBody = {
 	traffic_mirror_target_id: TARGET,
 	priority: 11,
 };
-// `enabled` is always sent: the service's default is documented both ways (spec §2.1).
+// `enabled` is always sent: the service's default is documented both ways (Huawei Cloud's CreateTrafficMirrorSession
+// API reference: its table says `false`, its example shows `true`).
 const seedBody = { ...requiredBody, enabled: true };
 
 const create = async (parameters: INodeParameters, options: { items?: IDataObject[]; settings?: IDataObject } = {}) =>

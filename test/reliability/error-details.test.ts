@@ -22,7 +22,7 @@ describe('the IAM action of every API call', () => {
 		expect(apiOperationOf(route.method as 'GET', version as 'v1' | 'v3', `/${rest.join('/')}`)).toBe(name);
 	});
 
-	test('the actions spec §1 names', () => {
+	test("the actions Huawei's API reference names", () => {
 		expect(IAM_ACTIONS).toMatchObject({
 			CreateTrafficMirrorSession: 'vpc:trafficMirrorSessions:create',
 			ListTrafficMirrorSessions: 'vpc:trafficMirrorSessions:list',

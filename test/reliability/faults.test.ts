@@ -78,7 +78,7 @@ describe('throttling (429 APIGW.0308)', () => {
 		expect(result.error?.message).toMatch(/Huawei Cloud API error 429: APIGW\.0308/);
 		expect(api.requestsOf('CreateTrafficMirrorSession')).toBe(3);
 		expect(api.emulator.counters().created.sessions).toBe(0);
-		// Full jitter under a ceiling that starts at 1 s and doubles (spec §10).
+		// Full jitter under a ceiling that starts at 1 s and doubles (docs/reliability.md#retries).
 		expect(result.waits).toHaveLength(2);
 		expect(result.waits[0]).toBeLessThanOrEqual(1000);
 		expect(result.waits[1]).toBeLessThanOrEqual(2000);
