@@ -74,7 +74,6 @@ describe('one declaration drives the UI parameter', () => {
 	it('choices without display names are sorted by value', () => {
 		const property = fieldProperty({
 			parameter: 'direction',
-			apiName: 'direction',
 			displayName: 'Direction',
 			description: 'Direction of the traffic',
 			constraint: { kind: 'choice', values: ['ingress', 'egress'] },

@@ -207,10 +207,10 @@ test('malformed servers or addresses fail before any request', async () => {
 	const before = fixture.totalRequests();
 	const badAddress = await create(byServers('192.168.0.300'));
 	expect(badAddress.error?.message).toBe(
-		'Invalid Servers (servers): must be 1 to 10 distinct ECS instance IDs (UUIDs) or private IPv4 or IPv6 addresses, comma-separated or an array; got "192.168.0.300"',
+		'Invalid Servers: must be 1 to 10 distinct ECS instance IDs (UUIDs) or private IPv4 or IPv6 addresses, comma-separated or an array; got "192.168.0.300"',
 	);
 	const badName = await create(byServers(`${DEMO_SERVERS.web01}, web-01`));
-	expect(badName.error?.message).toMatch(/^Invalid Servers \(servers\): must be 1 to 10 distinct ECS instance IDs/);
+	expect(badName.error?.message).toMatch(/^Invalid Servers: must be 1 to 10 distinct ECS instance IDs/);
 	const badTarget = await create({ trafficMirrorTargetId: targetServer('analyser') });
 	expect(badTarget.error?.message).toBe(
 		'Invalid Traffic Mirror Target (traffic_mirror_target_id): must be an ECS instance ID (UUID) or a private IPv4 or IPv6 address; got "analyser"',

@@ -1,11 +1,12 @@
 import type { Constraint } from './constraints';
 
-/** One API field, declared once: the UI parameter, the validation and the request body are all made from it. */
-export interface FieldDefinition {
-	/** The UI parameter's name: the API field's name in camelCase. */
+/**
+ * One parameter of the node's UI, declared once: the UI parameter and the validation are made from it. A parameter
+ * that only steers the node (how the sources are given) has no API name; an API field is a `FieldDefinition`.
+ */
+export interface ParameterDefinition {
+	/** The UI parameter's name: for an API field, the field's name in camelCase. */
 	parameter: string;
-	/** The field's name in the API's JSON body. */
-	apiName: string;
 	displayName: string;
 	/**
 	 * What the field means, as its editor hint, without its rule (`constraintHint` appends the rule where the control
@@ -24,6 +25,12 @@ export interface FieldDefinition {
 	listSearchMethod?: string;
 	/** Several picked from a list (a `methods.loadOptions` function), or given by an expression. */
 	loadOptionsMethod?: string;
+}
+
+/** One API field, declared once: the UI parameter, the validation and the request body are all made from it. */
+export interface FieldDefinition extends ParameterDefinition {
+	/** The field's name in the API's JSON body. */
+	apiName: string;
 }
 
 /** Fields of one resource, keyed by parameter name so operations can refer to them by name. */

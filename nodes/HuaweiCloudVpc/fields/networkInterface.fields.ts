@@ -1,4 +1,4 @@
-import type { FieldDefinition } from './definition';
+import type { ParameterDefinition } from './definition';
 
 /**
  * How a session's network interfaces are named: by their own IDs, or by the servers they belong to. Alerts name a
@@ -11,11 +11,13 @@ export type NamedBy = (typeof NAMED_BY)[number];
 export const INTERFACE_CHOICES = ['primary', 'all'] as const;
 export type InterfaceChoice = (typeof INTERFACE_CHOICES)[number];
 
-/** The parameters that say which network interfaces are a session's mirror sources when servers name them. */
+/**
+ * The parameters that say which network interfaces are a session's mirror sources when servers name them: they steer
+ * the node, and have no API name.
+ */
 export const sourceSelectionFields = {
 	sourcesBy: {
 		parameter: 'sourcesBy',
-		apiName: 'sources_by',
 		displayName: 'Identify Sources By',
 		description:
 			'How the mirror sources are given: as network interfaces, or as servers (ECS instance IDs or private IP addresses) whose network interfaces are looked up before anything is sent',
@@ -25,7 +27,6 @@ export const sourceSelectionFields = {
 	},
 	sourceServers: {
 		parameter: 'sourceServers',
-		apiName: 'servers',
 		displayName: 'Servers',
 		description:
 			'The servers whose network interfaces are the mirror sources, e.g. from an alert: an instance ID stands for the interfaces chosen under Interfaces to Mirror, an address for the interface that holds it',
@@ -34,7 +35,6 @@ export const sourceSelectionFields = {
 	},
 	sourceInterfaces: {
 		parameter: 'sourceInterfaces',
-		apiName: 'primary_interface',
 		displayName: 'Interfaces to Mirror',
 		description:
 			'Which network interfaces of a server given by its instance ID are mirrored; a session holds at most 10 in all',
@@ -42,7 +42,7 @@ export const sourceSelectionFields = {
 		choiceNames: { primary: 'Primary Interface Only', all: 'All Interfaces' },
 		uiDefault: 'primary',
 	},
-} satisfies Record<string, FieldDefinition>;
+} satisfies Record<string, ParameterDefinition>;
 
 /** The mirror target's mode for a network interface named by its server, beside picking it or giving its ID. */
 export const targetServerMode = {

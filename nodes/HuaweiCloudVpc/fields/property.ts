@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { constraintHint } from './constraints';
-import type { FieldDefinition } from './definition';
+import type { ParameterDefinition } from './definition';
 
 /**
  * Orders display names alphabetically whatever their case ("Get by Name" before "Get Many"), as n8n's lint does with
@@ -29,14 +29,14 @@ const CHOOSE_OR_EXPRESSION =
 	'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
 
 /** A field's description for the editor: what it means, then its rule where that helps to type the value. */
-export function fieldDescription(field: FieldDefinition, meaning: string = field.description): string {
+export function fieldDescription(field: ParameterDefinition, meaning: string = field.description): string {
 	return sentences(meaning, constraintHint(field.constraint), field.loadOptionsMethod && CHOOSE_OR_EXPRESSION);
 }
 
 const UUID_PATTERN = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
 
 /** The UI parameter of a field: its type, range and description all come from the field's declaration. */
-export function fieldProperty(field: FieldDefinition, overrides: Partial<INodeProperties> = {}): INodeProperties {
+export function fieldProperty(field: ParameterDefinition, overrides: Partial<INodeProperties> = {}): INodeProperties {
 	const base = { displayName: field.displayName, name: field.parameter, description: fieldDescription(field) };
 	const { constraint } = field;
 	let property: INodeProperties;

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkConstraint, describeConstraint, type ApiValue } from './constraints';
-import type { FieldDefinition } from './definition';
+import type { FieldDefinition, ParameterDefinition } from './definition';
 
 /**
  * The item as a person finds it: counted from 1, as n8n's output panel does, with the 0-based Item Index that n8n's
@@ -30,17 +30,22 @@ export function itemsLabel(itemIndexes: number[]): string {
  * Checks one value against its field's rule; a bad value fails the item with the field, the rule and the value.
  * The node is asked for only then: n8n hands out a deep copy of it each time.
  */
-export function validateField(context: IExecuteFunctions, itemIndex: number, field: FieldDefinition, value: unknown): ApiValue {
+export function validateField(context: IExecuteFunctions, itemIndex: number, field: ParameterDefinition, value: unknown): ApiValue {
 	const checked = checkConstraint(field.constraint, unwrapLocator(value));
 	if (checked !== undefined) return checked;
 	throw new NodeOperationError(
 		context.getNode(),
-		`Invalid ${field.displayName} (${field.apiName}): must be ${describeConstraint(field.constraint)}; got ${showValue(value)}`,
+		`Invalid ${fieldName(field)}: must be ${describeConstraint(field.constraint)}; got ${showValue(value)}`,
 		{
 			itemIndex,
 			description: `The value of "${field.displayName}" for ${itemLabel(itemIndex)} breaks the API's rule, so nothing was sent for this item.`,
 		},
 	);
+}
+
+/** "Name (name)": the display name, and the API name where the parameter is an API field. */
+function fieldName(field: ParameterDefinition): string {
+	return 'apiName' in field ? `${field.displayName} (${String(field.apiName)})` : field.displayName;
 }
 
 /** Reads and checks top-level parameters; returns them keyed by API name. */

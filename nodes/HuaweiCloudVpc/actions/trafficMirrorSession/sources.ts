@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { FieldDefinition } from '../../fields/definition';
+import type { ParameterDefinition } from '../../fields/definition';
 import { type InterfaceChoice, type NamedBy, sourceSelectionFields } from '../../fields/networkInterface.fields';
 import { fieldDescription, fieldProperty } from '../../fields/property';
 import { readFields, validateField } from '../../fields/read';
@@ -40,7 +40,7 @@ export function sessionSourcesProperties(sourcesDescription: string): INodePrope
 }
 
 /** A choice parameter that older workflows may lack: its default then, else checked against its rule. */
-function readChoice<T extends string>(context: IExecuteFunctions, itemIndex: number, field: FieldDefinition): T {
+function readChoice<T extends string>(context: IExecuteFunctions, itemIndex: number, field: ParameterDefinition): T {
 	const value = context.getNodeParameter(field.parameter, itemIndex, field.uiDefault);
 	return validateField(context, itemIndex, field, value) as T;
 }
@@ -59,7 +59,7 @@ export async function readSources(context: IExecuteFunctions, itemIndex: number,
 		const { traffic_mirror_sources } = readFields(context, itemIndex, [sessionFields.trafficMirrorSources]);
 		return { ids: traffic_mirror_sources as string[] };
 	}
-	const servers = readFields(context, itemIndex, [sourceServers])[sourceServers.apiName] as string[];
+	const servers = validateField(context, itemIndex, sourceServers, context.getNodeParameter(sourceServers.parameter, itemIndex, undefined)) as string[];
 	const interfaces = readChoice<InterfaceChoice>(context, itemIndex, sourceInterfaces);
 	const resolved = await resolveSources(transport, itemIndex, servers, interfaces);
 	return { ids: resolved.map((port) => port.portId), resolved };
