@@ -26,6 +26,8 @@ export class HuaweiCloudVpc implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Mirror network traffic in Huawei Cloud VPC: traffic mirror sessions, filters and filter rules',
+		// The editor's Docs link opens this package's README; the codex's primaryDocumentation only stands in without it.
+		documentationUrl: 'https://github.com/n8n-nodes-huaweicloud-vpc/n8n-nodes-huaweicloud-vpc#readme',
 		defaults: { name: 'Huawei Cloud VPC' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
