@@ -1,0 +1,71 @@
+/**
+ * The node as an AI agent's tool (the README's "Using it as an AI agent tool"): parameters written as `$fromAI()`
+ * expressions become the tool's arguments, which the model fills in. n8n-core's getSchema is what n8n builds the
+ * tool's argument schema with; the engine resolves each `$fromAI()` from the arguments of the call, which n8n hands
+ * the node as the input item's `query`.
+ */
+import { getSchema } from 'n8n-core/dist/execution-engine/node-execution-context/utils/create-node-as-tool';
+import type { INode, INodeParameters } from 'n8n-workflow';
+
+import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
+import { runNode, shutDownEngine } from '../helpers/engine';
+import { byId, sessionCreateParameters } from '../helpers/parameters';
+
+// The README's examples, as written there.
+const NAME = "={{ $fromAI('session_name', 'Name of the traffic mirror session: up to 64 letters, digits, underscores, hyphens and dots', 'string') }}";
+const PRIORITY = "={{ $fromAI('priority', 'Session priority from 1 to 32766; a smaller number means a higher priority', 'number') }}";
+const SESSION_ID = "={{ $fromAI('session_id', 'ID of the traffic mirror session', 'string') }}";
+
+let fixture: ApiFixture;
+let filterId: string;
+beforeAll(async () => {
+	fixture = await startApiFixture();
+	filterId = (await fixture.createFilter()).id;
+});
+afterAll(async () => {
+	await fixture.close();
+	shutDownEngine();
+});
+
+/** The tool's argument schema, as n8n builds it from the node's parameters. */
+const toolArguments = (parameters: INodeParameters) => {
+	const shape = getSchema({ parameters } as INode).shape as Record<string, { _def: { typeName: string; description?: string } }>;
+	return Object.fromEntries(Object.entries(shape).map(([key, type]) => [key, type._def.typeName]));
+};
+
+test('Create with $fromAI in Name and Priority: the tool asks for both, and the session gets what the model chose', async () => {
+	const parameters = sessionCreateParameters(filterId, { name: NAME, priority: PRIORITY });
+	expect(toolArguments(parameters)).toEqual({ session_name: 'ZodString', priority: 'ZodNumber' });
+
+	const result = await runNode({
+		parameters,
+		credentials: fixture.credentials(),
+		items: [{ query: { session_name: 'agent-web-01-mirror', priority: 7 } }],
+	});
+	expect(result.error).toBeUndefined();
+	const created = result.items[0].json as { id: string };
+	expect(await fixture.showSession(created.id)).toMatchObject({ name: 'agent-web-01-mirror', priority: 7 });
+});
+
+test('Get with $fromAI as the session ID (By ID): the tool asks for the ID and returns that session', async () => {
+	const session = await fixture.createSession(filterId, { name: 'asked-for' });
+	const parameters = { resource: 'trafficMirrorSession', operation: 'get', trafficMirrorSessionId: byId(SESSION_ID) };
+	expect(toolArguments(parameters)).toEqual({ session_id: 'ZodString' });
+
+	const result = await runNode({ parameters, credentials: fixture.credentials(), items: [{ query: { session_id: session.id } }] });
+	expect(result.error).toBeUndefined();
+	expect(result.items[0].json).toMatchObject({ id: session.id, name: 'asked-for' });
+});
+
+test('an options field takes $fromAI typed as an expression (the editor offers no button for it): If Name Exists', async () => {
+	const existing = await fixture.createSession(filterId, { name: 'already-there' });
+	const parameters = sessionCreateParameters(filterId, {
+		name: 'already-there',
+		ifNameExists: "={{ $fromAI('if_name_exists', 'createAnother, fail or returnExisting', 'string') }}",
+	});
+	expect(toolArguments(parameters)).toEqual({ if_name_exists: 'ZodString' });
+
+	const result = await runNode({ parameters, credentials: fixture.credentials(), items: [{ query: { if_name_exists: 'returnExisting' } }] });
+	expect(result.error).toBeUndefined();
+	expect(result.items[0].json).toMatchObject({ id: existing.id });
+});
