@@ -49,7 +49,6 @@ test('a create of a name waits while a lost create of that name looks, so the lo
 	const onList = (fault: ScriptedFault): ScriptedFault => ({ operation: 'ListTrafficMirrorSessions', ...fault });
 	api.emulator.setFaults({
 		script: [
-			onList({}), // the note of what exists, taken before the first create and shared by all three
 			onCreate({ status: 503 }), // the first twin's create: refused unprocessed, so its item looks for what it made
 			onList({ latencyMs: 300 }), // … that look, long enough for the second twin to be ready to create meanwhile
 			// The item between the twins names its source by server; its port is found slowly, so that it ends, and the
