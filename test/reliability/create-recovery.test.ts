@@ -232,3 +232,15 @@ describe('a 2xx create answer without the session in it', () => {
 		}
 	});
 });
+
+test.each([
+	['500', 'was not created: the node looked for'],
+	['503', 'may have been created: Huawei Cloud answered with an error after it may have acted on it'],
+] as const)('a %s with no retry left, and nothing found: the service\'s own 500 is "not created", the gateway\'s 503 stays unknown', async (status, said) => {
+	api = await startFaultyApi();
+	api.emulator.setFaults({ script: [onCreate({ status: Number(status) })] });
+	const result = await api.runCreate([{ name: 'refused' }], { maxRetries: 0 }, CONTINUE);
+	const { error, description } = result.items[0].json as { error: string; description: string };
+	expect(`${error}\n${description}`).toContain(said);
+	expect(api.createsByName()).toEqual({});
+});

@@ -153,10 +153,9 @@ export async function createResource(
 	ledger: CreateLedger,
 	request: CreateRequest,
 ): Promise<ApiItem> {
-	const { itemIndex, path, key, identity } = request;
-	const ledgerKey = `${path} ${JSON.stringify(identity.query)}`;
-	const expected = { ...request.defaults, ...request.body };
-	ledger.ask(ledgerKey, itemIndex, expected);
+	const { itemIndex, path, key } = request;
+	const ledgerKey = ledgerKeyOf(request);
+	ledger.ask(ledgerKey, itemIndex, expectedOf(request));
 	await ledger.beginSend(ledgerKey);
 	try {
 		const response = await vpcApiRequest(transport, {
@@ -187,13 +186,12 @@ async function look(
 	lost: LostAnswer,
 ): Promise<ApiResponse | undefined> {
 	const { path, key, listKey, identity, itemIndex } = request;
-	const ledgerKey = `${path} ${JSON.stringify(identity.query)}`;
-	const expected = { ...request.defaults, ...request.body };
+	const expected = expectedOf(request);
 	const listed = await vpcApiRequestAllItems(transport, { path, key: listKey, qs: identity.query, itemIndex, deadline: lost.deadline });
 	const sentAt = transport.serviceClock.atLeast(lost.firstSentAt);
 	const since = sentAt === undefined ? undefined : Math.floor(sentAt / 1000) * 1000 - CLOCK_MARGIN_MS;
 	const existedBefore = new Set((request.before ?? []).map(({ data }) => canonicalId(data.id)));
-	const others = ledger.askedByOthers(ledgerKey, itemIndex);
+	const others = ledger.askedByOthers(ledgerKeyOf(request), itemIndex);
 	const candidates: ApiItem[] = [];
 	const doubts: ApiItem[] = [];
 	for (const found of listed) {
@@ -205,6 +203,8 @@ async function look(
 		const mine = sameFields(data, expected);
 		// A new resource that differs only where this item sent nothing may be its own, should the service's defaults
 		// not be the ones assumed; one that differs in a field this item sent is not its own (unless another item's).
+		// A near miss stays a doubt even when another item asked for the same: should the clocks disagree, it may be
+		// this item's, and the other item's look cannot tell either.
 		const defaultsDiffer = !mine && sameFields(data, request.body) && !others.some((fields) => sameFields(data, fields));
 		if (isNew && mine) candidates.push(found);
 		else if ((isNew && defaultsDiffer) || (nearMiss && mine)) doubts.push(found);
@@ -227,8 +227,9 @@ async function look(
 		]);
 	}
 	if (lost.willRetry) return undefined;
-	if (lost.failure.processed === 'maybe' && !lost.failure.timedOut && lost.error.httpCode?.startsWith('5')) {
-		// The service answered, so it is done with the request, and the look shows that it made nothing.
+	if (lost.error.httpCode === '500') {
+		// The service itself answered (a 502, 503 or 504 is the gateway's, and the service may still be at work), so it
+		// is done with the request, and the look shows that it made nothing.
 		throw notCreated(node, request, lost, lookedFor);
 	}
 	throw unknownOutcome(node, request, lost, 'the look found none yet', [
@@ -237,6 +238,16 @@ async function look(
 			? 'Huawei Cloud said it was created, so it may appear in a moment.'
 			: 'The service may still have been working on it when the node looked, so it may appear in a moment.',
 	]);
+}
+
+/** Creates of one identity in one execution share their ledger entries under this key. */
+function ledgerKeyOf({ path, identity }: CreateRequest): string {
+	return `${path} ${JSON.stringify(identity.query)}`;
+}
+
+/** What a resource this create made carries: what it sent, and the service's defaults where it sent nothing. */
+function expectedOf(request: CreateRequest): IDataObject {
+	return { ...request.defaults, ...request.body };
 }
 
 /** "sessions named "web-a" with these fields, created since …". */
