@@ -23,6 +23,7 @@ import {
 	type INodeParameters,
 	type INodeType,
 	type INodeTypes,
+	type NodeExecutionHint,
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
@@ -120,6 +121,8 @@ export interface RunResult {
 	waits: number[];
 	/** How many times the credentials helper loaded and decrypted the credential during the run. */
 	credentialReads: number;
+	/** The hints the editor shows above the node's output. */
+	hints: NodeExecutionHint[];
 }
 
 export async function runNode(options: RunOptions): Promise<RunResult> {
@@ -153,6 +156,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		error: run.data.resultData.error ?? taskData?.error,
 		waits: recording.waits,
 		credentialReads: credentialsHelper.reads,
+		hints: taskData?.hints ?? [],
 	};
 }
 

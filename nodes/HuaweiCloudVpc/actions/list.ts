@@ -4,6 +4,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { FieldDefinition } from '../fields/definition';
 import { compareText, fieldDescription, fieldProperty } from '../fields/property';
 import { validateField } from '../fields/read';
+import type { TransportContext } from '../transport/context';
+import { vpcApiRequestAllItems } from '../transport/paginate';
+import type { ApiItem } from '../transport/request';
+import { hintOnce } from './hints';
 
 /** One query filter of a list API, made from the field it filters on so that it follows the same rule. */
 export interface ListFilter {
@@ -110,4 +114,34 @@ function splitValues(value: unknown): unknown[] {
 	const items = raw.map((item: unknown) => (typeof item === 'string' ? item.trim() : item));
 	const present = items.filter((item) => item !== '');
 	return present.length > 0 ? present : [''];
+}
+
+export interface ListOperation {
+	path: string;
+	/** The list's key in the answer, e.g. `traffic_mirror_sessions`. */
+	key: string;
+	filters: ListFilter[];
+	/** The resources in messages, e.g. "traffic mirror sessions". */
+	label: string;
+}
+
+/**
+ * A Get Many: the Filters as the list's query, up to the Limit (or all). When filters found nothing, the editor says
+ * which ones were set: a filter matches exact values, and nothing is no error.
+ */
+export async function listResources(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	transport: TransportContext,
+	{ path, key, filters, label }: ListOperation,
+): Promise<ApiItem[]> {
+	const query = readFilters(context, itemIndex, filters);
+	const found = await vpcApiRequestAllItems(transport, { path, key, qs: query, limit: readLimit(context, itemIndex), itemIndex });
+	const set = filters.filter(({ field }) => query[field.apiName] !== undefined).map(({ displayName }) => displayName);
+	if (found.length === 0 && set.length > 0) {
+		hintOnce(context, {
+			message: `No ${label} match the filters set (${set.join(', ')}). Each filter keeps exact matches only: check its values, or remove it to list all ${label}.`,
+		});
+	}
+	return found;
 }

@@ -3,8 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterFields, filterIdField } from '../../fields/filter.fields';
 import type { TransportContext } from '../../transport/context';
-import { vpcApiRequestAllItems } from '../../transport/paginate';
-import { listProperties, readFilters, readLimit, type ListFilter } from '../list';
+import { listProperties, listResources, type ListFilter } from '../list';
 import { FILTERS_KEY, FILTERS_PATH } from './filter.resource';
 import type { ApiItem } from '../../transport/request';
 import type { OperationOption } from '../node.type';
@@ -32,11 +31,5 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem[]> {
-	return await vpcApiRequestAllItems(transport, {
-		path: FILTERS_PATH,
-		key: FILTERS_KEY,
-		qs: readFilters(this, itemIndex, filters),
-		limit: readLimit(this, itemIndex),
-		itemIndex,
-	});
+	return await listResources(this, itemIndex, transport, { path: FILTERS_PATH, key: FILTERS_KEY, filters, label: 'traffic mirror filters' });
 }

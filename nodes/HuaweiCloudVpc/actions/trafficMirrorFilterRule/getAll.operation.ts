@@ -3,8 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterRuleFields, filterRuleIdField } from '../../fields/filterRule.fields';
 import type { TransportContext } from '../../transport/context';
-import { vpcApiRequestAllItems } from '../../transport/paginate';
-import { listProperties, readFilters, readLimit, type ListFilter } from '../list';
+import { listProperties, listResources, type ListFilter } from '../list';
 import { RULES_KEY, RULES_PATH } from './rule.resource';
 import type { ApiItem } from '../../transport/request';
 import type { OperationOption } from '../node.type';
@@ -61,11 +60,5 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem[]> {
-	return await vpcApiRequestAllItems(transport, {
-		path: RULES_PATH,
-		key: RULES_KEY,
-		qs: readFilters(this, itemIndex, filters),
-		limit: readLimit(this, itemIndex),
-		itemIndex,
-	});
+	return await listResources(this, itemIndex, transport, { path: RULES_PATH, key: RULES_KEY, filters, label: 'traffic mirror filter rules' });
 }

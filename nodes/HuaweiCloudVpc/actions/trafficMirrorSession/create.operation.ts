@@ -8,6 +8,7 @@ import { vpcApiRequestAllItems } from '../../transport/paginate';
 import type { ApiItem } from '../../transport/request';
 import { createResource, type CreateLedger } from '../create';
 import { additionalFieldsProperty, readCreateFields } from '../fieldCollections';
+import { hintOnce } from '../hints';
 import type { OperationItem, OperationOption } from '../node.type';
 import { SESSION_KEY, SESSIONS_KEY, SESSIONS_PATH } from './session.resource';
 import { readSources, sourceProperties } from './sources';
@@ -138,6 +139,12 @@ export async function execute(
 		defaults: SERVICE_DEFAULTS,
 		before,
 	});
+	if (made.data.enabled === false) {
+		hintOnce(this, {
+			message:
+				'A session created with Enabled off mirrors no traffic until it is enabled: set Enabled in Additional Fields, or turn it on later with Update.',
+		});
+	}
 	return withResolvedPorts(made);
 }
 

@@ -3,8 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { sessionFields, sessionIdField } from '../../fields/session.fields';
 import type { TransportContext } from '../../transport/context';
-import { vpcApiRequestAllItems } from '../../transport/paginate';
-import { listProperties, readFilters, readLimit, type ListFilter } from '../list';
+import { listProperties, listResources, type ListFilter } from '../list';
 import { SESSIONS_KEY, SESSIONS_PATH } from './session.resource';
 import type { ApiItem } from '../../transport/request';
 import type { OperationOption } from '../node.type';
@@ -64,11 +63,5 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem[]> {
-	return await vpcApiRequestAllItems(transport, {
-		path: SESSIONS_PATH,
-		key: SESSIONS_KEY,
-		qs: readFilters(this, itemIndex, filters),
-		limit: readLimit(this, itemIndex),
-		itemIndex,
-	});
+	return await listResources(this, itemIndex, transport, { path: SESSIONS_PATH, key: SESSIONS_KEY, filters, label: 'traffic mirror sessions' });
 }
