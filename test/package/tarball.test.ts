@@ -114,6 +114,8 @@ test('holds nothing but the compiled package: no sources, tests, emulator, examp
 	const forbidden = /^dist\/(test|emulator|examples|scripts|bench)\//;
 	expect(packed.files.filter((path) => forbidden.test(path))).toEqual([]);
 	expect(packed.files.filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts'))).toEqual([]);
+	// n8n never reads source maps, and they were a third of the tarball.
+	expect(packed.files.filter((path) => path.endsWith('.map'))).toEqual([]);
 	expect(packed.files).not.toContain(LEFT_BEHIND);
 });
 
