@@ -1,9 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, NodeApiError } from 'n8n-workflow';
 
 import type { TransportContext } from '../transport/context';
 import { vpcApiRequestAllItems } from '../transport/paginate';
-import { type ApiItem, type ApiResponse, holdsResource, lookVerdict, type LostAnswer, vpcApiRequest } from '../transport/request';
+import { type ApiItem, type ApiResponse, holdsResource, lookVerdict, type LostAnswer, restated, vpcApiRequest } from '../transport/request';
 
 /**
  * How far the service's clocks may disagree: the gateway's, whose `Date` headers tell when a create was sent, and
@@ -274,38 +273,24 @@ function idsOf(items: ApiItem[]): string {
 
 /** The item's error when the outcome is unknown: it keeps the lost answer's details (status, Huawei's body). */
 function unknownOutcome(node: INode, request: CreateRequest, lost: LostAnswer, found: string, details: string[]): NodeApiError {
-	const { error } = lost;
-	const unknown = new NodeApiError(node, (error.errorResponse ?? {}) as JsonObject, {
-		message: `The ${request.label} ${request.identity.text} may have been created: ${lostBecause(lost)}, and ${found}`,
-		description: [
+	const message = `The ${request.label} ${request.identity.text} may have been created: ${lostBecause(lost)}, and ${found}`;
+	return lookVerdict(
+		restated(node, lost.error, request.itemIndex, message, [
 			...details,
 			'It was not sent again. Check for it (Get Many, or the console) before running this item again, or it may be created twice.',
-			error.description,
-		]
-			.filter(Boolean)
-			.join('\n'),
-		httpCode: error.httpCode ?? undefined,
-		itemIndex: request.itemIndex,
-	});
-	unknown.context.data = error.context.data;
-	return lookVerdict(unknown);
+			lost.error.description,
+		]),
+	);
 }
 
 function notCreated(node: INode, request: CreateRequest, lost: LostAnswer, lookedFor: string): NodeApiError {
 	const { error } = lost;
-	const failed = new NodeApiError(node, (error.errorResponse ?? {}) as JsonObject, {
-		message: error.message,
-		description: [
+	return lookVerdict(
+		restated(node, error, request.itemIndex, error.message, [
 			error.description,
 			`The ${request.label} was not created: ${lookedFor.replace(/^Looked for/, 'the node looked for')} and found none, and no retry was left.`,
-		]
-			.filter(Boolean)
-			.join('\n'),
-		httpCode: error.httpCode ?? undefined,
-		itemIndex: request.itemIndex,
-	});
-	failed.context.data = error.context.data;
-	return lookVerdict(failed);
+		]),
+	);
 }
 
 function lostBecause({ error, failure }: LostAnswer): string {

@@ -295,21 +295,33 @@ async function recoverAfter(node: INode, request: ApiRequest, lost: LostAnswer):
 		// Given a NodeApiError or a NodeOperationError, the constructor hands back that same error.
 		if (recoveryError instanceof NodeApiError && verdicts.has(recoveryError)) throw new NodeApiError(node, recoveryError as unknown as JsonObject);
 		if (recoveryError instanceof NodeOperationError) throw new NodeOperationError(node, recoveryError);
-		const uncertain = new NodeApiError(node, (error.errorResponse ?? {}) as JsonObject, {
-			message: error.message,
-			description: [
-				error.description,
-				'The request may have been processed. Checking whether it was failed too, so it was not sent again: ' +
-					(recoveryError as Error).message,
-			]
-				.filter(Boolean)
-				.join('\n'),
-			httpCode: error.httpCode ?? undefined,
-			itemIndex: request.itemIndex,
-		});
-		uncertain.context.data = error.context.data;
-		throw uncertain;
+		throw restated(node, error, request.itemIndex, error.message, [
+			error.description,
+			'The request may have been processed. Checking whether it was failed too, so it was not sent again: ' +
+				(recoveryError as Error).message,
+		]);
 	}
+}
+
+/**
+ * A failed request's error said anew: another message and description, with Huawei's answer, its HTTP status and its
+ * details (`context.data`) kept. Empty description lines are left out.
+ */
+export function restated(
+	node: INode,
+	error: NodeApiError,
+	itemIndex: number | undefined,
+	message: string,
+	description: Array<string | null | undefined>,
+): NodeApiError {
+	const said = new NodeApiError(node, (error.errorResponse ?? {}) as JsonObject, {
+		message,
+		description: description.filter(Boolean).join('\n'),
+		httpCode: error.httpCode ?? undefined,
+		itemIndex,
+	});
+	said.context.data = error.context.data;
+	return said;
 }
 
 /**
