@@ -11,6 +11,10 @@
  *                                 mac_address?, ip_address?}` → 201 `{"port": Port}`
  *   POST  /__emulator/loadbalancers → add a load balancer `{name?, id?, description?, vip_address?, public_ip?,
  *                                 guaranteed?}` → 201 `{"loadbalancer": LoadBalancer}`
+ *   PUT   /__emulator/quotas    → change the named traffic-mirroring quotas `{"traffic_mirror_session": 5}` (-1: no
+ *                                 limit) → 200 the quotas in force; a reset restores the start's
+ *   PUT   /__emulator/server-flavor → `{"server": "<ECS instance ID>", "flavor": "s6.large.2"}`: sources of that server
+ *                                 are refused unless the flavor supports mirroring → 200 the same
  * Errors are `{"error": "<message>"}` with 400 (bad input) or 404 (unknown control path).
  */
 import { ServerResponse } from 'node:http';
@@ -20,6 +24,7 @@ import { sendJson } from './http';
 import { FaultSettings } from './options';
 import { LoadBalancer, Port } from './model';
 import { CountersSnapshot } from './counters';
+import type { MirrorQuotas } from './resources/quotas';
 
 export const CONTROL_PREFIX = '/__emulator/';
 
@@ -32,6 +37,8 @@ export interface ControlTarget {
 	setTimestampOffset(seconds: number): void;
 	addPort(body: unknown): Port;
 	addLoadBalancer(body: unknown): LoadBalancer;
+	setQuotas(body: unknown): MirrorQuotas;
+	setServerFlavor(body: unknown): { server: string; flavor: string };
 }
 
 function parseBody(raw: Buffer): unknown {
@@ -76,6 +83,10 @@ export function handleControl(
 				return sendJson(response, 201, { port: target.addPort(parseBody(body)) });
 			case 'POST loadbalancers':
 				return sendJson(response, 201, { loadbalancer: target.addLoadBalancer(parseBody(body)) });
+			case 'PUT quotas':
+				return sendJson(response, 200, target.setQuotas(parseBody(body)));
+			case 'PUT server-flavor':
+				return sendJson(response, 200, target.setServerFlavor(parseBody(body)));
 			default:
 				return sendJson(response, 404, { error: `Unknown control endpoint: ${method} ${rawPath}` });
 		}

@@ -14,6 +14,8 @@ export const ERROR_CODES = {
 	projectMismatch: 'VPC.0007',
 	/** The resource is in use (code and status are a guess). */
 	conflict: 'VPC.0409',
+	/** A quota would be exceeded (code and status are a guess). */
+	quotaExceeded: 'VPC.0410',
 	apiNotFound: 'APIGW.0101',
 	/** One code for every request the gateway could not pass on: bad request, body over 12 MB, backend down or slow. */
 	gatewayRequestFailed: 'APIGW.0201',

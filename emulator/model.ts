@@ -1,4 +1,5 @@
 /** The resources as Huawei Cloud's VPC API reference gives the service's answers, plus the emulator's whole state. */
+import { DEFAULT_QUOTAS, type MirrorQuotas } from './resources/quotas';
 import { Collection } from './store';
 
 export interface TrafficMirrorSession {
@@ -135,8 +136,13 @@ export class EmulatorState {
 	readonly loadBalancers = new Collection<LoadBalancer>();
 	/** Rule ids per filter id in creation order, so a filter's answer does not scan every rule. */
 	readonly ruleIdsByFilter = new Map<string, Set<string>>();
+	/** The traffic-mirroring quotas in force (resources/quotas.ts). */
+	quotas: MirrorQuotas = { ...DEFAULT_QUOTAS };
+	/** ECS flavors by instance ID, where a test gave one: ports carry none, and sources are checked against them. */
+	readonly serverFlavors = new Map<string, string>();
 
 	clear(): void {
+		this.serverFlavors.clear();
 		this.sessions.clear();
 		this.filters.clear();
 		this.rules.clear();

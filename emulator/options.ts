@@ -1,4 +1,5 @@
 import { EMULATOR_DEFAULTS } from './defaults';
+import type { MirrorQuotas } from './resources/quotas';
 
 /** Whether a fault strikes before the operation runs (nothing changed) or after it ran (the change happened). */
 export type FaultWhen = 'before' | 'after';
@@ -125,6 +126,8 @@ export interface EmulatorOptions {
 	 * written default, and clients should always send the field.
 	 */
 	sessionEnabledDefault: boolean;
+	/** Traffic-mirroring quotas other than the defaults (resources/quotas.ts); -1 is no limit. */
+	quotas: Partial<MirrorQuotas>;
 	/** The time the emulator lives in: timestamps, the X-Sdk-Date window, throttling, lockouts. */
 	clock: () => Date;
 }
@@ -156,6 +159,7 @@ export function resolveOptions(options: Partial<EmulatorOptions> = {}): Emulator
 		faults: options.faults ?? {},
 		akLockout: options.akLockout ?? true,
 		sessionEnabledDefault: options.sessionEnabledDefault ?? false,
+		quotas: options.quotas ?? {},
 		clock: options.clock ?? (() => new Date()),
 	};
 }

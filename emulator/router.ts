@@ -6,6 +6,7 @@ import { Operation } from './operation';
 import { createFilter, deleteFilter, listFilters, showFilter, updateFilter } from './resources/filters';
 import { listLoadBalancers } from './resources/loadbalancers';
 import { listPorts } from './resources/ports';
+import { showQuotas } from './resources/quotas';
 import { createRule, deleteRule, listRules, showRule, updateRule } from './resources/rules';
 import {
 	addSources,
@@ -58,6 +59,7 @@ export const ROUTES: readonly Route[] = [
 	v3('ShowTrafficMirrorFilterRule', 'GET', `${RULES}/{id}`, showRule),
 	v3('UpdateTrafficMirrorFilterRule', 'PUT', `${RULES}/{id}`, updateRule),
 	v3('DeleteTrafficMirrorFilterRule', 'DELETE', `${RULES}/{id}`, deleteRule),
+	v3('ShowQuota', 'GET', '/v3/{project_id}/vpc/quotas', showQuotas),
 	{ name: 'ListPorts', method: 'GET', pattern: '/v1/{project_id}/ports', operation: listPorts, apiVersion: 'v1' },
 	// The ELB API, served beside the VPC API so that one emulator stands for both endpoints.
 	v3('ListLoadBalancers', 'GET', '/v3/{project_id}/elb/loadbalancers', listLoadBalancers),

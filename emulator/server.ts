@@ -21,6 +21,7 @@ import { OperationResult } from './operation';
 import { EmulatorOptions, FaultSettings, resolveOptions, SecretSpelling, WrongShape } from './options';
 import { addLoadBalancer, seedDemoLoadBalancers } from './resources/loadbalancers';
 import { addPort, seedDemoPorts } from './resources/ports';
+import { DEFAULT_QUOTAS, type MirrorQuotas, parseQuotas, setServerFlavor } from './resources/quotas';
 import { matchRoute, RouteMatch } from './router';
 import { parseAuthorization, receivedHeader, recomputeSignature } from './signature';
 import { isObject } from './validation';
@@ -52,6 +53,10 @@ export interface RunningEmulator {
 	setTimestampOffset(seconds: number): void;
 	/** Adds a load balancer to the ELB list (same input as `POST /__emulator/loadbalancers`). */
 	addLoadBalancer(loadBalancer: Record<string, unknown>): LoadBalancer;
+	/** Changes the named traffic-mirroring quotas (-1: no limit) until the next reset; returns those in force. */
+	setQuotas(quotas: Partial<MirrorQuotas>): MirrorQuotas;
+	/** Gives a server a flavor: its interfaces are refused as sources unless the flavor supports mirroring. */
+	setServerFlavor(server: { server: string; flavor: string }): { server: string; flavor: string };
 	/** Stops listening and closes every connection, keep-alive ones included. */
 	close(): Promise<void>;
 }
@@ -82,6 +87,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 	const faults = new FaultEngine(options.faults);
 	const authenticator = new Authenticator(options);
 	const seed = () => {
+		state.quotas = { ...DEFAULT_QUOTAS, ...options.quotas };
 		seedDemoPorts(state, options.projectId);
 		seedDemoLoadBalancers(state, options.projectId, formatTimestamp(options.clock()));
 	};
@@ -111,6 +117,11 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 			timestampOffsetMs = seconds * 1000;
 		},
 		addLoadBalancer: (body: unknown) => addLoadBalancer(state, options.projectId, body, formatTimestamp(options.clock())),
+		setQuotas: (body: unknown) => {
+			state.quotas = { ...state.quotas, ...parseQuotas(body) };
+			return { ...state.quotas };
+		},
+		setServerFlavor: (body: unknown) => setServerFlavor(state, body),
 	};
 
 	/** Runs the operation; service errors become answers here, the gateway's are thrown before. */
@@ -294,6 +305,8 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 		addPort: control.addPort,
 		setTimestampOffset: control.setTimestampOffset,
 		addLoadBalancer: control.addLoadBalancer,
+		setQuotas: control.setQuotas,
+		setServerFlavor: control.setServerFlavor,
 		close: () =>
 			new Promise<void>((resolve, reject) => {
 				server.close((error) => (error ? reject(error) : resolve()));

@@ -110,15 +110,10 @@ export function boolean(value: unknown, path: string, acceptString = false): boo
 	throw invalid(`${path} must be true or false.`);
 }
 
-export const MAX_SOURCES_PER_SESSION = 10;
-
-/** 1–10 non-empty, distinct ENI ids. */
+/** Non-empty, distinct ENI ids (how many a session may hold is a quota: resources/quotas.ts). */
 export function sourceList(value: unknown, path: string): string[] {
 	if (!Array.isArray(value)) throw invalid(`${path} must be an array of strings.`);
 	if (value.length === 0) throw invalid(`${path} must not be empty.`);
-	if (value.length > MAX_SOURCES_PER_SESSION) {
-		throw invalid(`${path} supports at most ${MAX_SOURCES_PER_SESSION} sources.`);
-	}
 	const sources = value.map((item, index) => nonEmptyString(item, `${path}[${index}]`));
 	if (new Set(sources).size !== sources.length) throw invalid(`${path} contains duplicate sources.`);
 	return sources;

@@ -19,6 +19,7 @@ import {
 	resourceName,
 	unwrapEnvelope,
 } from '../validation';
+import { checkFilterCount } from './quotas';
 
 const ENVELOPE = 'traffic_mirror_filter';
 const KEYS = ['name', 'description'] as const;
@@ -73,6 +74,7 @@ export const createFilter: Operation = (context) => {
 	const option = unwrapEnvelope(parseJsonBody(context.body), ENVELOPE);
 	rejectUnknownKeys(option, KEYS, ENVELOPE);
 	required(option, 'name', path('name'));
+	checkFilterCount(context.state);
 	const filter: TrafficMirrorFilter = {
 		id: randomUUID(),
 		project_id: context.options.projectId,

@@ -10,12 +10,12 @@ import { Operation, OperationContext } from '../operation';
 import { FilterField, listPage } from '../query';
 import { existingFilterId } from './filters';
 import { checkTarget, existingSources } from './interfaces';
+import { checkSessionLimits } from './quotas';
 import {
 	boolean,
 	description,
 	integer,
 	JsonObject,
-	MAX_SOURCES_PER_SESSION,
 	nonEmptyString,
 	oneOf,
 	parseJsonBody,
@@ -150,6 +150,7 @@ export const createSession: Operation = (context) => {
 		updated_at: context.timestamp,
 	};
 	applyCommonFields(context, option, session);
+	checkSessionLimits(context.state, session, true);
 	existingSources(context.state, session.traffic_mirror_sources);
 	context.state.sessions.add(session);
 	context.counters.resourceCreated('sessions');
@@ -171,6 +172,7 @@ export const updateSession: Operation = (context) => {
 	// Changed on a copy that is stored only once every field passed, so that a refused update changes nothing.
 	const updated = { ...session, updated_at: context.timestamp };
 	applyCommonFields(context, option, updated);
+	checkSessionLimits(context.state, updated, false);
 	return { status: 200, body: { [ENVELOPE]: context.state.sessions.replace(updated) } };
 };
 
@@ -195,9 +197,7 @@ export const addSources: Operation = (context) => {
 	const sources = requestedSources(context);
 	const already = sources.filter((source) => session.traffic_mirror_sources.includes(source));
 	if (already.length > 0) throw invalid(`Sources already in the session: ${already.join(', ')}.`);
-	if (session.traffic_mirror_sources.length + sources.length > MAX_SOURCES_PER_SESSION) {
-		throw invalid(`A traffic mirror session supports at most ${MAX_SOURCES_PER_SESSION} sources.`);
-	}
+	checkSessionLimits(context.state, { ...session, traffic_mirror_sources: [...session.traffic_mirror_sources, ...sources] }, false);
 	existingSources(context.state, sources);
 	session.traffic_mirror_sources = [...session.traffic_mirror_sources, ...sources];
 	session.updated_at = context.timestamp;

@@ -320,7 +320,8 @@ describe('sessions through the SDK', () => {
 			);
 		expect(await add([SOURCE_PORT_ID])).toMatchObject({ httpStatusCode: 400, errorCode: 'VPC.0002' });
 		const ten = Array.from({ length: 10 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
-		expect(await add(ten)).toMatchObject({ httpStatusCode: 400, errorCode: 'VPC.0002' });
+		// Ten more than the one it has: over the quota of sources per session.
+		expect(await add(ten)).toMatchObject({ httpStatusCode: 400, errorCode: 'VPC.0410' });
 		const absent = await sdkError(
 			client.removeSourcesFromTrafficMirrorSession(
 				new v3.RemoveSourcesFromTrafficMirrorSessionRequest().withTrafficMirrorSessionId(id).withBody(
