@@ -1,12 +1,12 @@
-import type { ICredentialsDecrypted, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { n8nClock, ServiceClock, type Clock } from './clock';
 import { DEFAULT_REQUEST_POLICY, type RequestPolicy } from './policy';
 
 export const CREDENTIAL_NAME = 'huaweiCloudApi';
 
-/** The n8n side of a request: an execution, or the editor asking for a list. */
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** The n8n side of a request: an execution, the editor asking for a list, or the trigger's poll. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /**
  * What the requests of one execution share. The router makes one when the execution starts (a list search or a
