@@ -83,7 +83,7 @@ function requestIdOf(error: NodeApiError): string | undefined {
 	return typeof requestId === 'string' ? requestId : undefined;
 }
 
-async function isGone(transport: TransportContext, target: ResourceTarget, itemIndex: number, deadline: number): Promise<boolean> {
+export async function isGone(transport: TransportContext, target: ResourceTarget, itemIndex: number, deadline: number): Promise<boolean> {
 	try {
 		await vpcApiRequest(transport, { method: 'GET', path: target.path, itemIndex, deadline });
 		return false;
@@ -97,7 +97,7 @@ async function isGone(transport: TransportContext, target: ResourceTarget, itemI
  * A 404 from the service itself. The API gateway answers 404 too (APIGW.0101) when the endpoint or path is wrong,
  * and that must not pass for a resource that is already gone.
  */
-function isMissingResource(error: unknown): boolean {
+export function isMissingResource(error: unknown): boolean {
 	if (!(error instanceof NodeApiError) || error.httpCode !== '404') return false;
 	const code = (error.errorResponse as JsonObject | undefined)?.error_code;
 	return !(typeof code === 'string' && /^APIGW?\./.test(code));

@@ -42,6 +42,8 @@ export interface UpdateFieldsOptions {
 	clearable?: FieldDefinition[];
 	/** A sentence for the collection's description, e.g. what cannot be changed. */
 	note?: string;
+	/** Whether no field is fine: the caller adds one of its own (a target given by server). */
+	allowEmpty?: boolean;
 }
 
 /** An Update's "Update Fields" collection. */
@@ -66,7 +68,7 @@ export function readUpdateFields(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	updatable: FieldDefinition[],
-	{ clearable = [] }: UpdateFieldsOptions = {},
+	{ clearable = [], allowEmpty = false }: UpdateFieldsOptions = {},
 ): IDataObject {
 	const values = context.getNodeParameter(UPDATE_FIELDS, itemIndex, {}) as IDataObject;
 	const cleared = clearable.filter((field) => values[field.parameter] === '');
@@ -79,7 +81,7 @@ export function readUpdateFields(
 		),
 		...Object.fromEntries(cleared.map((field) => [field.apiName, ''])),
 	};
-	if (Object.keys(changes).length === 0) {
+	if (Object.keys(changes).length === 0 && !allowEmpty) {
 		throw new NodeOperationError(context.getNode(), 'Add at least one field to Update Fields', {
 			itemIndex,
 			description: 'An update without fields would change nothing, so nothing was sent for this item.',

@@ -27,8 +27,11 @@ const RETURN_ALL = 'returnAll';
 const LIMIT = 'limit';
 const FILTERS = 'filters';
 
-/** Return All, Limit and the Filters collection of a Get Many operation. */
-export function listProperties(filters: ListFilter[]): INodeProperties[] {
+/**
+ * Return All, Limit and the Filters collection of a Get Many operation; `applied` are filters the node applies to
+ * the listed resources itself, as the API has no query for them.
+ */
+export function listProperties(filters: ListFilter[], applied: INodeProperties[] = []): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -52,7 +55,7 @@ export function listProperties(filters: ListFilter[]): INodeProperties[] {
 			type: 'collection',
 			placeholder: 'Add Filter',
 			default: {},
-			options: filters.map(filterProperty).sort((a, b) => compareText(a.displayName, b.displayName)),
+			options: [...filters.map(filterProperty), ...applied].sort((a, b) => compareText(a.displayName, b.displayName)),
 		},
 	];
 }
@@ -123,6 +126,8 @@ export interface ListOperation {
 	filters: ListFilter[];
 	/** The resources in messages, e.g. "traffic mirror sessions". */
 	label: string;
+	/** A filter the node applies itself, by its display name: every resource is listed, and only those it keeps count. */
+	keep?: { displayName: string; test: (resource: IDataObject) => boolean };
 }
 
 /**
@@ -133,11 +138,16 @@ export async function listResources(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	transport: TransportContext,
-	{ path, key, filters, label }: ListOperation,
+	{ path, key, filters, label, keep }: ListOperation,
 ): Promise<ApiItem[]> {
 	const query = readFilters(context, itemIndex, filters);
-	const found = await vpcApiRequestAllItems(transport, { path, key, qs: query, limit: readLimit(context, itemIndex), itemIndex });
-	const set = filters.filter(({ field }) => query[field.apiName] !== undefined).map(({ displayName }) => displayName);
+	const limit = readLimit(context, itemIndex);
+	const listed = await vpcApiRequestAllItems(transport, { path, key, qs: query, limit: keep ? undefined : limit, itemIndex });
+	const found = keep ? listed.filter(({ data }) => keep.test(data)).slice(0, limit) : listed;
+	const set = [
+		...filters.filter(({ field }) => query[field.apiName] !== undefined).map(({ displayName }) => displayName),
+		...(keep ? [keep.displayName] : []),
+	];
 	if (found.length === 0 && set.length > 0) {
 		hintOnce(context, {
 			message: `No ${label} match the filters set (${set.join(', ')}). Each filter keeps exact matches only: check its values, or remove it to list all ${label}.`,

@@ -51,3 +51,16 @@ export const targetServerMode = {
 	placeholder: "e.g. the analyser's instance ID, or 192.168.0.100",
 	constraint: { kind: 'server' },
 } as const;
+
+/**
+ * Get Many's filter on what a session mirrors. The sessions API cannot filter by source, so the node lists the
+ * sessions and keeps those holding the interface, or one of the server's interfaces.
+ */
+export const containingFilter = {
+	parameter: 'containing',
+	displayName: 'Containing Server or Network Interface',
+	description:
+		'Only the sessions that mirror this network interface, or an interface of this server (ECS instance ID or private IP address); the sessions are all listed, then filtered',
+	constraint: { kind: 'server' },
+	placeholder: 'e.g. {{ $json.server }}',
+} satisfies ParameterDefinition;

@@ -26,6 +26,7 @@ const API_OPERATIONS = [
 	['ShowTrafficMirrorFilterRule', 'GET', 'v3', '/vpc/traffic-mirror-filter-rules/{id}', 'vpc:trafficMirrorFilterRules:get'],
 	['UpdateTrafficMirrorFilterRule', 'PUT', 'v3', '/vpc/traffic-mirror-filter-rules/{id}', 'vpc:trafficMirrorFilterRules:update'],
 	['DeleteTrafficMirrorFilterRule', 'DELETE', 'v3', '/vpc/traffic-mirror-filter-rules/{id}', 'vpc:trafficMirrorFilterRules:delete'],
+	['ShowQuota', 'GET', 'v3', '/vpc/quotas', 'vpc:quotas:list'],
 	['ListPorts', 'GET', 'v1', '/ports', 'vpc:ports:get'],
 	// The ELB API's, for the mirror target picker's load balancers.
 	['ListLoadBalancers', 'GET', 'v3', '/elb/loadbalancers', 'elb:loadbalancers:list'],

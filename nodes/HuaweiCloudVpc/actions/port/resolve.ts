@@ -147,13 +147,14 @@ async function interfacesOf(
 
 /**
  * The network interfaces that mirror sources given as servers stand for, looked up one by one before anything is
- * created or changed. More than a session can hold fails the item, naming what each server found.
+ * created or changed. More than `limit` (what one session can hold) fails the item, naming what each server found.
  */
 export async function resolveSources(
 	transport: TransportContext,
 	itemIndex: number,
 	servers: string[],
 	interfaces: InterfaceChoice,
+	limit = MAX_SOURCES,
 ): Promise<ResolvedPort[]> {
 	const found: Array<{ server: string; ports: IDataObject[] }> = [];
 	for (const server of servers) {
@@ -164,7 +165,7 @@ export async function resolveSources(
 	for (const { server, ports } of found) {
 		for (const port of ports) if (!unique.has(String(port.id))) unique.set(String(port.id), resolved(port, server));
 	}
-	if (unique.size > MAX_SOURCES) {
+	if (unique.size > limit) {
 		const perServer = found.map(({ server, ports }) => `${server}: ${ports.length} (${ports.map((port) => String(port.id)).join(', ')})`);
 		throw failure(
 			transport,

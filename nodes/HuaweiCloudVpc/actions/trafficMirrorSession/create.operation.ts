@@ -10,7 +10,8 @@ import { createResource, type CreateLedger } from '../create';
 import { additionalFieldsProperty, readCreateFields } from '../fieldCollections';
 import { hintOnce } from '../hints';
 import type { OperationItem, OperationOption } from '../node.type';
-import { SESSION_KEY, SESSIONS_KEY, SESSIONS_PATH } from './session.resource';
+import { SESSION_KEY, SESSION_SERVICE_DEFAULTS, SESSIONS_KEY, SESSIONS_PATH } from './session.resource';
+import { withFlavorAdvice } from './refusals';
 import { readSources, sourceProperties } from './sources';
 import { readTarget, targetProperty } from './target';
 
@@ -24,14 +25,6 @@ const optional = [
 	sessionFields.virtualNetworkId,
 ];
 
-/**
- * What the service gives a session for the optional fields left out (Huawei's CreateTrafficMirrorSession page: VNI 1,
- * packet length 96, source type eni): a session found after a lost answer must carry them to be this item's.
- * `enabled` is always sent.
- */
-const SERVICE_DEFAULTS: IDataObject = Object.fromEntries(
-	[sessionFields.packetLength, sessionFields.type, sessionFields.virtualNetworkId].map((field) => [field.apiName, field.uiDefault]),
-);
 
 const IF_NAME_EXISTS = 'ifNameExists';
 const NAME_POLICIES = ['createAnother', 'fail', 'returnExisting'] as const;
@@ -128,7 +121,7 @@ export async function execute(
 			);
 		}
 	}
-	const made = await createResource.call(this, transport, creates, {
+	const made = await withFlavorAdvice(createResource.call(this, transport, creates, {
 		itemIndex,
 		path: SESSIONS_PATH,
 		key: SESSION_KEY,
@@ -136,9 +129,9 @@ export async function execute(
 		body: session,
 		label: 'traffic mirror session',
 		identity: { text: `named "${name}"`, query: { name } },
-		defaults: SERVICE_DEFAULTS,
+		defaults: SESSION_SERVICE_DEFAULTS,
 		before,
-	});
+	}), transport, itemIndex);
 	if (made.data.enabled === false) {
 		hintOnce(this, {
 			message:

@@ -1,9 +1,16 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { canonicalIpAddress } from '../../fields/constraints';
+import { containingFilter } from '../../fields/networkInterface.fields';
+import { fieldProperty } from '../../fields/property';
+import { validateField } from '../../fields/read';
 import { sessionFields, sessionIdField } from '../../fields/session.fields';
 import type { TransportContext } from '../../transport/context';
+import { canonicalId } from '../create';
 import { listProperties, listResources, type ListFilter } from '../list';
+import { listPorts } from '../port/ports';
+import { resolveSources } from '../port/resolve';
 import { SESSIONS_KEY, SESSIONS_PATH } from './session.resource';
 import type { ApiItem } from '../../transport/request';
 import type { OperationOption } from '../node.type';
@@ -59,9 +66,37 @@ export const option: OperationOption = {
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorSession'], operation: ['getAll'] } },
-	listProperties(filters),
+	listProperties(filters, [fieldProperty(containingFilter)]),
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem[]> {
-	return await listResources(this, itemIndex, transport, { path: SESSIONS_PATH, key: SESSIONS_KEY, filters, label: 'traffic mirror sessions' });
+	const containing = await readContaining(this, itemIndex, transport);
+	return await listResources(this, itemIndex, transport, {
+		path: SESSIONS_PATH,
+		key: SESSIONS_KEY,
+		filters,
+		label: 'traffic mirror sessions',
+		keep: containing && {
+			displayName: containingFilter.displayName,
+			test: (session) => ((session.traffic_mirror_sources ?? []) as unknown[]).some((source) => containing.has(canonicalId(source))),
+		},
+	});
+}
+
+/**
+ * The network interfaces the Containing filter stands for: the one holding an address; the interfaces of an ECS
+ * instance; or, when no server has that ID, the network interface of that ID itself.
+ */
+async function readContaining(context: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<Set<string> | undefined> {
+	const value = (context.getNodeParameter('filters', itemIndex, {}) as IDataObject)[containingFilter.parameter];
+	if (value === undefined || (typeof value === 'string' && value.trim() === '')) return undefined;
+	const given = validateField(context, itemIndex, containingFilter, value) as string;
+	if (canonicalIpAddress(given) !== undefined) {
+		const [port] = await resolveSources(transport, itemIndex, [given], 'all', Number.POSITIVE_INFINITY);
+		return new Set([canonicalId(port.portId)]);
+	}
+	const ofServer = (await listPorts(transport, itemIndex, { device_id: given })).filter(
+		(port) => canonicalId(port.device_id) === canonicalId(given),
+	);
+	return new Set(ofServer.length > 0 ? ofServer.map((port) => canonicalId(port.id)) : [canonicalId(given)]);
 }

@@ -4,7 +4,9 @@ import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as mirrorServer from './mirrorServer.operation';
 import * as removeSources from './removeSources.operation';
+import * as stopMirroringServer from './stopMirroringServer.operation';
 import * as update from './update.operation';
 
 /** Traffic Mirror Sessions: the picker's entry, and its operations, each declared in its own file. */
@@ -14,5 +16,5 @@ export const trafficMirrorSession = {
 		value: 'trafficMirrorSession',
 		description: 'Copies the traffic of network interfaces to a target for analysis',
 	},
-	operations: { addSources, create, delete: del, get, getAll, removeSources, update },
+	operations: { addSources, create, delete: del, get, getAll, mirrorServer, removeSources, stopMirroringServer, update },
 } satisfies Resource;

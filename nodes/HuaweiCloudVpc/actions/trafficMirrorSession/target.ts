@@ -47,10 +47,10 @@ export function checkPickedTargetKind(node: INode, itemIndex: number, locator: u
 	);
 }
 
-/** Create's mirror target: picked, by ID, or, for a network interface, by its server (instance ID or address). */
-export function targetProperty(): INodeProperties {
+/** The mirror target: picked, by ID, or, for a network interface, by its server (instance ID or address). */
+export function targetProperty(required = true): INodeProperties {
 	const property = fieldProperty(field, {
-		required: true,
+		...(required && { required }),
 		description: `${field.description}. A network interface can also be given by its server: an ECS instance ID (the server's primary interface) or a private IP address (the interface that holds it).`,
 	});
 	return {
@@ -81,11 +81,26 @@ export async function readTarget(
 	targetType: string,
 ): Promise<Target> {
 	const locator = context.getNodeParameter(field.parameter, itemIndex, undefined, { extractValue: false });
-	const { mode, value } = (typeof locator === 'object' && locator !== null ? locator : {}) as { mode?: unknown; value?: unknown };
-	if (mode !== targetServerMode.name) {
+	if (!isServerMode(locator)) {
 		checkPickedTargetKind(context.getNode(), itemIndex, locator, targetType);
 		return { id: readFields(context, itemIndex, [field])[field.apiName] as string };
 	}
+	return await serverTarget(context, itemIndex, transport, locator.value, targetType);
+}
+
+/** A locator value in the By Server mode. */
+export function isServerMode(locator: unknown): locator is { mode: string; value: unknown } {
+	return typeof locator === 'object' && locator !== null && (locator as { mode?: unknown }).mode === targetServerMode.name;
+}
+
+/** The network interface of a target given By Server; only a network interface can be given so. */
+export async function serverTarget(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	transport: TransportContext,
+	value: unknown,
+	targetType: string,
+): Promise<Target> {
 	if (targetType !== 'eni') {
 		throw new NodeOperationError(
 			context.getNode(),

@@ -4,11 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { fieldProperty } from '../../fields/property';
 import { sessionFields, sessionIdField } from '../../fields/session.fields';
 import type { TransportContext } from '../../transport/context';
-import { type ApiItem, holdsResource, vpcApiRequest } from '../../transport/request';
+import { holdsResource, vpcApiRequest } from '../../transport/request';
 import { readUpdateFields, UPDATE_FIELDS, updateFieldsProperty } from '../fieldCollections';
 import { readSessionTarget, SESSION_KEY, unwrapSession } from './session.resource';
-import { checkPickedTargetKind } from './target';
-import type { OperationOption } from '../node.type';
+import { checkPickedTargetKind, isServerMode, serverTarget, targetProperty } from './target';
+import type { OperationItem, OperationOption } from '../node.type';
 
 /**
  * The fields of Huawei Cloud's UpdateTrafficMirrorSession API. Sources change only through Add Sources / Remove
@@ -30,9 +30,16 @@ const updatable = [
 ];
 const fieldOptions = { clearable: [sessionFields.description] };
 
+/** The target in Update Fields has Create's modes, By Server included. */
+const updateFields = updateFieldsProperty(updatable, fieldOptions);
 const properties: INodeProperties[] = [
 	fieldProperty(sessionIdField, { required: true }),
-	updateFieldsProperty(updatable, fieldOptions),
+	{
+		...updateFields,
+		options: updateFields.options?.map((option) =>
+			(option as INodeProperties).name === sessionFields.trafficMirrorTargetId.parameter ? targetProperty(false) : option,
+		),
+	},
 ];
 
 export const option: OperationOption = {
@@ -47,11 +54,24 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<OperationItem> {
 	const { path } = readSessionTarget(this, itemIndex);
+	const { trafficMirrorTargetId: targetField, trafficMirrorTargetType: typeField } = sessionFields;
+	const picked = (this.getNodeParameter(UPDATE_FIELDS, itemIndex, {}) as IDataObject)[targetField.parameter];
+	if (isServerMode(picked)) {
+		// A server stands for a network interface: the target type goes with it, so the two cannot disagree.
+		const typeSet = (this.getNodeParameter(UPDATE_FIELDS, itemIndex, {}) as IDataObject)[typeField.parameter] ?? 'eni';
+		const target = await serverTarget(this, itemIndex, transport, picked.value, String(typeSet));
+		const changes = {
+			...readUpdateFields(this, itemIndex, updatable.filter((field) => field !== targetField), { ...fieldOptions, allowEmpty: true }),
+			[targetField.apiName]: target.id,
+			[typeField.apiName]: 'eni',
+		};
+		const response = await vpcApiRequest(transport, { method: 'PUT', path, body: { [SESSION_KEY]: changes }, itemIndex, expect: holdsResource(SESSION_KEY) });
+		return { ...unwrapSession(response), resolvedPorts: { target: target.resolved } };
+	}
 	const changes = readUpdateFields(this, itemIndex, updatable, fieldOptions);
-	const picked = (this.getNodeParameter(UPDATE_FIELDS, itemIndex, {}) as IDataObject)[sessionFields.trafficMirrorTargetId.parameter];
-	checkPickedTargetKind(this.getNode(), itemIndex, picked, changes[sessionFields.trafficMirrorTargetType.apiName]);
+	checkPickedTargetKind(this.getNode(), itemIndex, picked, changes[typeField.apiName]);
 	const response = await vpcApiRequest(transport, { method: 'PUT', path, body: { [SESSION_KEY]: changes }, itemIndex, expect: holdsResource(SESSION_KEY) });
 	return unwrapSession(response);
 }
