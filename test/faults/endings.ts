@@ -11,7 +11,7 @@ export const RETRY_AFTER_SECONDS = 2;
 /** What an ending needs to know of an operation to tell whether it applies. */
 export interface OperationTraits {
 	/** What the operation does: a create, a change of an existing resource, or a read. */
-	group: 'create' | 'update' | 'delete' | 'sources' | 'get' | 'getMany';
+	group: 'create' | 'update' | 'delete' | 'sources' | 'get' | 'getMany' | 'contain';
 	/** The list API its plain run calls (a create's note of what exists, Get Many), if any. */
 	listOperation?: string;
 	/** Whether its items name resources by ID (whose case a user may change). */

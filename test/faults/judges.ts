@@ -27,6 +27,9 @@ export interface Judgement {
 
 export type Judge = (run: Judgement) => Promise<string[]>;
 
+/** Judges a second run of the same items with no fault, by what each item output (its first output item). */
+export type RerunJudge = (outcomes: Outcome[]) => Promise<string[]>;
+
 /** A field as the service would hold it: IDs lower-case, whole numbers as numbers, lists in any order. */
 function canonical(value: unknown): unknown {
 	if (typeof value === 'string') {
@@ -45,7 +48,7 @@ export function differences(resource: IDataObject | undefined, expected: IDataOb
 }
 
 /** An item failed after an ending that leaves its outcome unknown, and does not say that its change may have happened. */
-function unknownNotSaid(ending: Ending, text: string, index: number, happened: boolean): string | undefined {
+export function unknownNotSaid(ending: Ending, text: string, index: number, happened: boolean): string | undefined {
 	if (MAY_HAVE.test(text) || !(ending.ambiguous || happened)) return undefined;
 	const why = happened ? 'its change happened' : `after "${ending.name}" the change may have happened`;
 	return `unknown not said: item ${index} failed, ${why}, and its error does not say it may have: ${firstLine(text)}`;

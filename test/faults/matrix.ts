@@ -29,7 +29,10 @@
  * - redirect not reported: a redirect fails its item with an error naming the status and the location;
  * - another resource touched: resources the run was not asked to change are unchanged;
  * - IAM action not named: a 403 fails its item with an error naming the IAM action the refused request needs;
- * - sent after cancellation: once the execution is cancelled, no request is sent (pauses before retries end).
+ * - sent after cancellation: once the execution is cancelled, no request is sent (pauses before retries end);
+ * - rerun did not converge: Mirror Server and Stop Mirroring Server run their items once more with no fault, and every
+ *   item then succeeds, leaving each port mirrored once (or nowhere) and no session empty; at any time, a port in two
+ *   sessions to the target, a session over 10 sources, or more sessions than needed counts as created twice.
  *
  * Combinations that cannot differ are left out: twins run for creates only, and of the session creates only with
  * Create Another; Get, Get Many and the delete of an ID that never existed run without lookalike (a read by ID, and an
@@ -143,7 +146,7 @@ export async function runCell({ operation, ending, concurrency, lookalike }: Cel
 		let cancelled = false;
 		let sentAfterCancel = 0;
 		let sent = 0;
-		const result = await runNode({
+		const run = async () => await runNode({
 			parameters: {
 				...prepared.parameters,
 				requestOptions: { maxConcurrentRequests: concurrency, ...ending.requestOptions },
@@ -173,6 +176,7 @@ export async function runCell({ operation, ending, concurrency, lookalike }: Cel
 					})()
 				: undefined,
 		});
+		const result = await run();
 		// A fault the run never met (or an endless one) must not strike the judge's own reads.
 		emulator.setFaults({ script: [] });
 
@@ -223,6 +227,10 @@ export async function runCell({ operation, ending, concurrency, lookalike }: Cel
 			if (!named) violations.push(`IAM action not named: no item's error names ${operation.iamAction}, which the refused request needs`);
 		}
 		violations.push(...(await prepared.judge({ ending, outcomes, outputs })));
+		if (prepared.judgeRerun && !ending.cancelled) {
+			const again = await run();
+			violations.push(...(await prepared.judgeRerun(outputsOf(operation, again.items, prepared.items.length).map((output) => output[0] ?? missing))));
+		}
 		return violations;
 	} finally {
 		await foreign?.close();

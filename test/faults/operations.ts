@@ -10,7 +10,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { TARGET_PORT_ID } from '../emulator/helpers';
 import { byId } from '../helpers/parameters';
 import type { OperationTraits } from './endings';
-import { judgeChanges, judgeCreates, judgeReads, type Judge, type NamePolicy } from './judges';
+import { firstLine, judgeChanges, judgeCreates, judgeReads, MAY_HAVE, unknownNotSaid, type Judge, type NamePolicy, type Outcome, type RerunJudge } from './judges';
 import { KINDS, type Kind, type Resource, type World } from './world';
 
 const ITEMS = 4;
@@ -32,6 +32,8 @@ export interface Prepared {
 	parameters: INodeParameters;
 	items: IDataObject[];
 	judge: Judge;
+	/** When set, the items run once more with no fault, and this judges that second run. */
+	judgeRerun?: RerunJudge;
 }
 
 export interface Operation extends OperationTraits {
@@ -442,6 +444,116 @@ function getMany(kind: Kind): Operation {
 	};
 }
 
+/** The sessions to the matrix's target with this filter that hold each port, by port. */
+function holdersOf(sessions: Map<string, Resource>, filterId: string, ports: string[]): Map<string, string[]> {
+	const holders = new Map(ports.map((port) => [port, [] as string[]]));
+	for (const [id, session] of sessions) {
+		if (session.traffic_mirror_target_id !== TARGET_PORT_ID || session.traffic_mirror_filter_id !== filterId) continue;
+		for (const port of (session.traffic_mirror_sources ?? []) as string[]) holders.get(port)?.push(id);
+	}
+	return holders;
+}
+
+const MAX_SOURCES = 10;
+
+/**
+ * Mirror Server and Stop Mirroring Server: each item names one network interface (as the release takes the contain's
+ * output); the items share one target and filter, so at concurrency 4 they meet in one session. Judged by what the
+ * emulator holds, then run again with no fault: a rerun converges, every item succeeding, nothing doubled.
+ */
+function containment(action: 'mirrorServer' | 'stopMirroringServer'): Operation {
+	const mirroring = action === 'mirrorServer';
+	return {
+		name: mirroring ? 'session mirror server' : 'session stop mirroring server',
+		group: 'contain',
+		apiOperation: mirroring ? 'CreateTrafficMirrorSession' : 'RemoveSourcesFromTrafficMirrorSession',
+		listOperation: 'ListTrafficMirrorSessions',
+		iamAction: mirroring ? 'vpc:trafficMirrorSessions:create' : 'vpc:trafficMirrorSessions:removeSource',
+		takesIds: true,
+		lookalikes: WITH_AND_WITHOUT,
+		outputs: 'one',
+		prepare: async (world, setup) => {
+			const filter = await world.create('filter', { name: 'matrix-contain' });
+			const ports = Array.from({ length: ITEMS }, () => world.port());
+			// The lookalike, for Mirror Server: a disabled session to the same target and filter holding item 0's port, not
+			// one to use; for Stop Mirroring Server: a session to the same target and filter holding another port.
+			if (setup.lookalike === 'lookalike') {
+				await world.session(filter.id, { name: 'lookalike', ...(mirroring ? { traffic_mirror_sources: [ports[0]], enabled: false } : {}) });
+			}
+			if (!mirroring) await world.session(filter.id, { name: 'contained', traffic_mirror_sources: ports });
+			const before = await world.list('session');
+			const untouched = [...before.entries()].filter(([, session]) => session.name === 'lookalike');
+			// Mirror Server counts enabled sessions only; Stop Mirroring Server empties every session of the ports.
+			const active = (sessions: Map<string, Resource>) =>
+				new Map([...sessions].filter(([, session]) => !mirroring || session.enabled !== false));
+			const done = (sessions: Map<string, Resource>, index: number) => {
+				const holders = holdersOf(active(sessions), filter.id, [ports[index]]).get(ports[index]) ?? [];
+				return mirroring ? holders.length > 0 : holders.length === 0;
+			};
+			const state = async (outcomes: Outcome[], rerun: boolean, ending?: Parameters<Judge>[0]['ending']) => {
+				const violations: string[] = [];
+				const after = await world.list('session');
+				const holders = holdersOf(active(after), filter.id, ports);
+				for (const [index, outcome] of outcomes.entries()) {
+					const isDone = done(after, index);
+					if (outcome.ok) {
+						const reported = (outcome.json.sessions ?? []) as IDataObject[];
+						const wrong = reported.find((entry) =>
+							entry.action === 'deleted' ? after.has(String(entry.id)) : !after.has(String(entry.id)) && mirroring,
+						);
+						if (!isDone || wrong) violations.push(`reported done but was not: item ${index} output ${JSON.stringify(outcome.json).slice(0, 300)}`);
+						continue;
+					}
+					if (rerun) {
+						violations.push(`rerun did not converge: item ${index} failed again: ${firstLine(outcome.text)}`);
+						continue;
+					}
+					if (isDone && !MAY_HAVE.test(outcome.text) && !/may have been|may have happened|may still/i.test(outcome.text)) {
+						violations.push(`reported failed but succeeded: item ${index}'s change happened, yet its error does not say it may have: ${firstLine(outcome.text)}`);
+					}
+					const unsaid = ending && unknownNotSaid(ending, outcome.text, index, isDone);
+					if (unsaid) violations.push(unsaid);
+					if (ending?.passing) violations.push(`passing fault not ridden out: item ${index} failed: ${firstLine(outcome.text)}`);
+				}
+				for (const [port, sessions] of holders) {
+					if (sessions.length > 1) violations.push(`created twice: port ${port} is mirrored by ${sessions.length} sessions (${sessions.join(', ')})`);
+				}
+				const used = new Set([...holders.values()].flat());
+				if (mirroring && used.size > Math.ceil(ITEMS / MAX_SOURCES)) {
+					violations.push(`created twice: ${used.size} sessions hold the items' ${ITEMS} ports, where one with room would do (${[...used].join(', ')})`);
+				}
+				for (const [id, session] of after) {
+					const count = ((session.traffic_mirror_sources ?? []) as unknown[]).length;
+					if (count > MAX_SOURCES) violations.push(`created twice: session ${id} holds ${count} sources, more than ${MAX_SOURCES}`);
+					if (rerun && !mirroring && count === 0) violations.push(`rerun did not converge: session ${id} was left without sources`);
+				}
+				for (const [id, session] of untouched) {
+					if (JSON.stringify(after.get(id)) !== JSON.stringify(session)) violations.push(`another resource touched: session ${id} changed although no item's port is its to change`);
+				}
+				return violations;
+			};
+			return {
+				parameters: {
+					resource: 'trafficMirrorSession',
+					operation: action,
+					sourcesBy: 'networkInterface',
+					trafficMirrorSources: '={{ $json.port }}',
+					...(mirroring && {
+						trafficMirrorTargetType: 'eni',
+						trafficMirrorTargetId: byId(TARGET_PORT_ID),
+						trafficMirrorFilterId: byId(filter.id),
+						name: 'matrix-contained',
+						priority: 1,
+					}),
+				},
+				items: ports.map((port) => ({ port: spell(setup)(port) })),
+				judge: async ({ ending, outcomes }) => (ending.cancelled ? [] : await state(outcomes, false, ending)),
+				judgeRerun: async (outcomes) => await state(outcomes, true),
+			};
+		},
+	};
+}
+
 const KIND_LIST: Kind[] = ['session', 'filter', 'rule'];
 
 export const OPERATIONS = {
@@ -450,4 +562,5 @@ export const OPERATIONS = {
 	deletes: [...KIND_LIST.map((kind) => remove(kind)), ...KIND_LIST.map((kind) => remove(kind, true))],
 	sources: [changeSources('addSources'), changeSources('removeSources')],
 	reads: [...KIND_LIST.map(get), ...KIND_LIST.map(getMany)],
+	containment: [containment('mirrorServer'), containment('stopMirroringServer')],
 };
