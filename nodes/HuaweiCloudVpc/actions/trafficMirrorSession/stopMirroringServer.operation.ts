@@ -20,9 +20,13 @@ const DELETE_EMPTY = 'deleteEmptySessions';
 
 /** Stop Mirroring Server stops mirroring every interface of a server given by instance ID: no Interfaces to Mirror. */
 const properties: INodeProperties[] = [
-	...sourceProperties('The network interfaces to stop mirroring, e.g. the interfaces output by Mirror Server', 'server').filter(
-		({ name }) => name !== 'sourceInterfaces',
-	),
+	...sourceProperties('The network interfaces to stop mirroring, e.g. the interfaces output by Mirror Server', 'server')
+		.filter(({ name }) => name !== 'sourceInterfaces')
+		.map((property) =>
+			property.name === 'sourceServers'
+				? { ...property, description: 'The servers to stop mirroring, e.g. from the alert that closed: an instance ID stands for all its network interfaces, an address for the interface that holds it. Up to 10.' }
+				: property,
+		),
 	{
 		displayName: 'Options',
 		name: OPTIONS,
