@@ -3,7 +3,7 @@
  * its SDKs' VpcQuotas model, through signed requests as the service would get them.
  */
 import { DEMO_SERVERS, startEmulator, type RunningEmulator } from '../../emulator/server';
-import { control, signedRequest, SOURCE_PORT_ID, TARGET_PORT_ID, v3Path } from './helpers';
+import { control, signedRequest, SOURCE_PORT_ID, TARGET_PORT_ID, v3Path, type RawAnswer } from './helpers';
 
 const SECOND_SOURCE = '8d5f0c7b-2e4a-4f61-9b3c-7a1e5d2c9f02';
 const THIRD_SOURCE = '3e9a7b1c-6d2f-4c85-a0e4-9f8b2d6c1a03';
@@ -15,8 +15,8 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
 	emulator.reset();
-	filterId = (await signedRequest(emulator, 'POST', v3Path('traffic-mirror-filters'), { body: { traffic_mirror_filter: { name: 'f' } } })).json()
-		.traffic_mirror_filter.id;
+	const created = await signedRequest(emulator, 'POST', v3Path('traffic-mirror-filters'), { body: { traffic_mirror_filter: { name: 'f' } } });
+	filterId = (created.json() as { traffic_mirror_filter: { id: string } }).traffic_mirror_filter.id;
 });
 afterAll(async () => await emulator.close());
 
@@ -33,10 +33,11 @@ const createSession = (sources: string[], target = TARGET_PORT_ID) =>
 			},
 		},
 	});
-const refusal = async (answer: Promise<{ status: number; json: () => { error_code: string; error_msg: string } }>) => {
+const refusal = async (answer: Promise<RawAnswer>) => {
 	const { status, json } = await answer;
 	return { status, ...json() };
 };
+const quotaOf = async () => ((await signedRequest(emulator, 'GET', v3Path('quotas'))).json() as { quota: Record<string, number> }).quota;
 
 test('GET /vpc/quotas answers the traffic-mirroring limits, -1 where there is none, and follows the control API', async () => {
 	const answer = await signedRequest(emulator, 'GET', v3Path('quotas'));
@@ -54,10 +55,10 @@ test('GET /vpc/quotas answers the traffic-mirroring limits, -1 where there is no
 		request_id: expect.any(String),
 	});
 	expect((await control(emulator, 'PUT', 'quotas', { traffic_mirror_session: 3 })).body).toMatchObject({ traffic_mirror_session: 3 });
-	expect((await signedRequest(emulator, 'GET', v3Path('quotas'))).json().quota.traffic_mirror_session).toBe(3);
+	expect((await quotaOf()).traffic_mirror_session).toBe(3);
 	expect((await control(emulator, 'PUT', 'quotas', { unknown_quota: 1 })).status).toBe(400);
 	emulator.reset();
-	expect((await signedRequest(emulator, 'GET', v3Path('quotas'))).json().quota.traffic_mirror_session).toBe(-1);
+	expect((await quotaOf()).traffic_mirror_session).toBe(-1);
 });
 
 test('each limit refuses what would exceed it, and nothing is stored', async () => {
