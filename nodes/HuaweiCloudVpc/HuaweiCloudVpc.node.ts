@@ -14,6 +14,7 @@ import {
 import { huaweiCloudApiTest } from './methods/credentialTest';
 import { getPorts } from './methods/loadOptions';
 import { compareText } from './fields/property';
+import { DEFAULT_NODE_VERSION, NODE_VERSIONS } from './fields/versions';
 
 const resourceList = Object.values(resources);
 
@@ -23,7 +24,8 @@ export class HuaweiCloudVpc implements INodeType {
 		name: 'huaweiCloudVpc',
 		icon: { light: 'file:huaweiCloudVpc.svg', dark: 'file:huaweiCloudVpc.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: NODE_VERSIONS,
+		defaultVersion: DEFAULT_NODE_VERSION,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Mirror network traffic in Huawei Cloud VPC: traffic mirror sessions, filters and filter rules',
 		// The editor's Docs link opens this package's README; the codex's primaryDocumentation only stands in without it.

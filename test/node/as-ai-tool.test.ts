@@ -7,6 +7,7 @@
 import { getSchema } from 'n8n-core/dist/execution-engine/node-execution-context/utils/create-node-as-tool';
 import type { INode, INodeParameters } from 'n8n-workflow';
 
+import { HuaweiCloudVpc } from '../../nodes/HuaweiCloudVpc/HuaweiCloudVpc.node';
 import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
 import { runNode, shutDownEngine } from '../helpers/engine';
 import { byId, sessionCreateParameters } from '../helpers/parameters';
@@ -68,4 +69,44 @@ test('an options field takes $fromAI typed as an expression (the editor offers n
 	const result = await runNode({ parameters, credentials: fixture.credentials(), items: [{ query: { if_name_exists: 'returnExisting' } }] });
 	expect(result.error).toBeUndefined();
 	expect(result.items[0].json).toMatchObject({ id: existing.id });
+});
+
+describe('node version 2: the names an agent can be given', () => {
+	// The paths n8n's editor never offers "let the model define this" for (PATH_DENYLIST in its fromAI override).
+	const DENIED = ['name', 'toolName', 'description', 'toolDescription'];
+
+	test('no top-level parameter shown in version 2 has a name the editor denies the button to', () => {
+		const shownInVersion2 = new HuaweiCloudVpc().description.properties.filter((property) => {
+			const version = property.displayOptions?.show?.['@version'] as Array<{ _cnd?: { lt?: number } }> | undefined;
+			return !version?.some((condition) => condition._cnd?.lt !== undefined && condition._cnd.lt <= 2);
+		});
+		expect(shownInVersion2.map((property) => property.name).filter((name) => DENIED.includes(name))).toEqual([]);
+		// Version 1 keeps `name`, so workflows saved with it run as they did.
+		expect(new HuaweiCloudVpc().description.properties.filter((property) => property.name === 'name')).toHaveLength(3);
+	});
+
+	test("Create's Session Name takes $fromAI, and the session gets the model's name", async () => {
+		const parameters = sessionCreateParameters(filterId, { sessionName: NAME });
+		delete parameters.name;
+		expect(toolArguments(parameters)).toEqual({ session_name: 'ZodString' });
+		const result = await runNode({
+			parameters,
+			credentials: fixture.credentials(),
+			items: [{ query: { session_name: 'agent-v2-mirror' } }],
+			settings: { typeVersion: 2 },
+		});
+		expect(result.error).toBeUndefined();
+		expect(await fixture.showSession((result.items[0].json as { id: string }).id)).toMatchObject({ name: 'agent-v2-mirror' });
+	});
+
+	test("Filter Create's Filter Name, in version 2; Name in version 1", async () => {
+		const v2 = await runNode({
+			parameters: { resource: 'trafficMirrorFilter', operation: 'create', filterName: 'v2-filter' },
+			credentials: fixture.credentials(),
+			settings: { typeVersion: 2 },
+		});
+		expect(v2.items[0].json).toMatchObject({ name: 'v2-filter' });
+		const v1 = await runNode({ parameters: { resource: 'trafficMirrorFilter', operation: 'create', name: 'v1-filter' }, credentials: fixture.credentials() });
+		expect(v1.items[0].json).toMatchObject({ name: 'v1-filter' });
+	});
 });

@@ -2,17 +2,19 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filterFields } from '../../fields/filter.fields';
+import { versionedName } from '../../fields/versions';
 import type { TransportContext } from '../../transport/context';
 import type { ApiItem } from '../../transport/request';
 import { createResource, type CreateLedger } from '../create';
-import { createProperties, readCreateFields } from '../fieldCollections';
+import { additionalFieldsProperty, readCreateFields } from '../fieldCollections';
 import { FILTER_KEY, FILTERS_KEY, FILTERS_PATH } from './filter.resource';
 import type { OperationOption } from '../node.type';
 
-const required = [filterFields.name];
+/** Name (`name`) in node version 1, Filter Name (`filterName`) from version 2: see fields/versions.ts. */
+const filterName = versionedName(filterFields.name, { parameter: 'filterName', displayName: 'Filter Name' });
 const optional = [filterFields.description];
 
-const properties: INodeProperties[] = createProperties(required, optional);
+const properties: INodeProperties[] = [...filterName.properties({ required: true }), additionalFieldsProperty(optional)];
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -33,7 +35,7 @@ export async function execute(
 	transport: TransportContext,
 	creates: CreateLedger,
 ): Promise<ApiItem> {
-	const filter = readCreateFields(this, itemIndex, required, optional);
+	const filter = readCreateFields(this, itemIndex, [filterName.field(this)], optional);
 	const name = filter.name as string;
 	return await createResource.call(this, transport, creates, {
 		itemIndex,

@@ -10,13 +10,14 @@ import { createResource, type CreateLedger } from '../create';
 import { additionalFieldsProperty, readCreateFields } from '../fieldCollections';
 import { hintOnce } from '../hints';
 import type { OperationItem, OperationOption } from '../node.type';
-import { SESSION_KEY, SESSION_SERVICE_DEFAULTS, SESSIONS_KEY, SESSIONS_PATH } from './session.resource';
+import { SESSION_KEY, SESSION_SERVICE_DEFAULTS, sessionName, SESSIONS_KEY, SESSIONS_PATH } from './session.resource';
 import { withFlavorAdvice } from './refusals';
 import { readSources, sourceProperties } from './sources';
 import { readTarget, targetProperty } from './target';
 
 /** The required fields read as they are; the sources and the target are read apart, as they may need looking up. */
-const required = [sessionFields.name, sessionFields.trafficMirrorFilterId, sessionFields.trafficMirrorTargetType, sessionFields.priority];
+/** The name field depends on the node version: see `sessionName`. */
+const required = [sessionFields.trafficMirrorFilterId, sessionFields.trafficMirrorTargetType, sessionFields.priority];
 const optional = [
 	sessionFields.description,
 	sessionFields.enabled,
@@ -33,7 +34,7 @@ type NamePolicy = (typeof NAME_POLICIES)[number];
 const requiredProperty = (field: (typeof required)[number]) => fieldProperty(field, { required: true });
 
 const properties: INodeProperties[] = [
-	requiredProperty(sessionFields.name),
+	...sessionName.properties({ required: true }),
 	requiredProperty(sessionFields.trafficMirrorFilterId),
 	...sourceProperties('The elastic network interfaces (ports) whose traffic is mirrored'),
 	requiredProperty(sessionFields.trafficMirrorTargetType),
@@ -84,7 +85,7 @@ export async function execute(
 	transport: TransportContext,
 	creates: CreateLedger,
 ): Promise<OperationItem> {
-	const fields = readCreateFields(this, itemIndex, required, optional);
+	const fields = readCreateFields(this, itemIndex, [sessionName.field(this), ...required], optional);
 	const namePolicy = readNamePolicy(this, itemIndex);
 	// Servers are looked up before anything is created: one that names nothing fails the item here.
 	const sources = await readSources(this, itemIndex, transport);
@@ -144,7 +145,7 @@ export async function execute(
 /** Items that look their name up before creating (Return Existing, Fail) must not run at once with others of that name. */
 export function exclusiveKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
 	if (readNamePolicy(this, itemIndex) === 'createAnother') return undefined;
-	return `name ${String(this.getNodeParameter(sessionFields.name.parameter, itemIndex))}`;
+	return `name ${String(this.getNodeParameter(sessionName.field(this).parameter, itemIndex))}`;
 }
 
 function readNamePolicy(context: IExecuteFunctions, itemIndex: number): NamePolicy {

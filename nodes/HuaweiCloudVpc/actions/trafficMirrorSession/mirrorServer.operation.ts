@@ -12,11 +12,11 @@ import { planMirror } from './mirrorPlan';
 import { allSessions, oneAtATime, refused, sessionReport, type SessionReport, withProgress } from './mirroring';
 import { readMirrorQuotas } from './quotas';
 import { withFlavorAdvice } from './refusals';
-import { SESSION_KEY, SESSION_SERVICE_DEFAULTS, SESSIONS_KEY, SESSIONS_PATH } from './session.resource';
+import { SESSION_KEY, SESSION_SERVICE_DEFAULTS, sessionName, SESSIONS_KEY, SESSIONS_PATH } from './session.resource';
 import { putSources, readSources, sourceProperties } from './sources';
 import { readTarget, targetProperty } from './target';
 
-const required = [sessionFields.name, sessionFields.trafficMirrorFilterId, sessionFields.trafficMirrorTargetType, sessionFields.priority];
+const required = [sessionFields.trafficMirrorFilterId, sessionFields.trafficMirrorTargetType, sessionFields.priority];
 const optional = [sessionFields.description, sessionFields.enabled, sessionFields.packetLength, sessionFields.virtualNetworkId];
 
 const properties: INodeProperties[] = [
@@ -24,7 +24,7 @@ const properties: INodeProperties[] = [
 	fieldProperty(sessionFields.trafficMirrorTargetType, { required: true }),
 	targetProperty(),
 	fieldProperty(sessionFields.trafficMirrorFilterId, { required: true }),
-	fieldProperty(sessionFields.name, {
+	...sessionName.properties({
 		required: true,
 		description: 'The name of a session this creates, when no session to the target with the filter has room',
 	}),
@@ -62,7 +62,7 @@ export async function execute(
 	transport: TransportContext,
 	creates: CreateLedger,
 ): Promise<OperationItem> {
-	const fields = readCreateFields(this, itemIndex, required, optional);
+	const fields = readCreateFields(this, itemIndex, [sessionName.field(this), ...required], optional);
 	const sources = await readSources(this, itemIndex, transport, { limit: Number.POSITIVE_INFINITY });
 	const targetType = fields.traffic_mirror_target_type as 'eni' | 'elb';
 	const target = await readTarget(this, itemIndex, transport, targetType);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { sessionFields, sessionIdField } from '../../fields/session.fields';
+import { versionedName } from '../../fields/versions';
 import { unwrapResource, type ApiItem, type ApiResponse } from '../../transport/request';
 import { readResourceTarget, type ResourceTarget } from '../resourceLocator';
 
@@ -17,6 +18,9 @@ export const SESSIONS_KEY = 'traffic_mirror_sessions';
 export const SESSION_SERVICE_DEFAULTS: IDataObject = Object.fromEntries(
 	[sessionFields.packetLength, sessionFields.type, sessionFields.virtualNetworkId].map((field) => [field.apiName, field.uiDefault]),
 );
+
+/** The name of a session to create: Name (`name`) in node version 1, Session Name (`sessionName`) from version 2. */
+export const sessionName = versionedName(sessionFields.name, { parameter: 'sessionName', displayName: 'Session Name' });
 
 /** The session from its one-key envelope. */
 export function unwrapSession(response: ApiResponse): ApiItem {
