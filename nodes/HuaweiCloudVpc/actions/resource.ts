@@ -7,6 +7,8 @@ import type { Operation } from './node.type';
 export interface Resource {
 	option: INodePropertyOptions & { value: string };
 	operations: Record<string, Operation>;
+	/** The fields Get and Get Many keep with Simplify on. */
+	simplified: readonly string[];
 }
 
 /**

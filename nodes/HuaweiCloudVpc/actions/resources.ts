@@ -19,3 +19,8 @@ export function operationOf(resource: string, operation: string): Operation | un
 function hasOwn(object: object, key: string): boolean {
 	return Object.prototype.hasOwnProperty.call(object, key);
 }
+
+/** The fields a resource keeps with Simplify on; undefined for an unknown resource. */
+export function simplifiedFieldsOf(resource: string): readonly string[] | undefined {
+	return hasOwn(resources, resource) ? resources[resource as keyof typeof resources].simplified : undefined;
+}

@@ -9,7 +9,8 @@ import { CreateLedger } from './create';
 import type { Operation, OperationItem } from './node.type';
 import { readRequestOptions, REQUEST_ID_KEY } from './options';
 import { RESOLVED_PORTS_KEY } from './port/resolve';
-import { operationOf } from './resources';
+import { operationOf, simplifiedFieldsOf } from './resources';
+import { readSimplify, simplified } from './simplify';
 
 function pickOperation(this: IExecuteFunctions, resource: string, operation: string): Operation {
 	const picked = operationOf(resource, operation);
@@ -36,7 +37,9 @@ export async function router(this: IExecuteFunctions, clock: Clock = n8nClock): 
 		maxConcurrentRequests,
 		async (itemIndex) => {
 			try {
-				return toItems(await operation.execute.call(this, itemIndex, transport, creates), itemIndex, includeRequestId);
+				const result = await operation.execute.call(this, itemIndex, transport, creates);
+				const keep = readSimplify(this, itemIndex) ? simplifiedFieldsOf(resource) : undefined;
+				return toItems(result, itemIndex, includeRequestId, keep);
 			} catch (error) {
 				const nodeError = withItemIndex(this, error, itemIndex);
 				if (this.continueOnFail() && !cancelled()) return [errorItem(this, nodeError, itemIndex)];
@@ -63,13 +66,18 @@ function exclusiveKey(context: IExecuteFunctions, operation: Operation, itemInde
 }
 
 /**
- * One output item per resource: the resource's fields, then, each under a key of its own, what the node looked up
- * for it and, when asked for, its request ID.
+ * One output item per resource: the resource's fields (only those its resource keeps with Simplify on), then, each
+ * under a key of its own, what the node looked up for it and, when asked for, its request ID.
  */
-function toItems(result: OperationItem | OperationItem[], itemIndex: number, includeRequestId: boolean): INodeExecutionData[] {
+function toItems(
+	result: OperationItem | OperationItem[],
+	itemIndex: number,
+	includeRequestId: boolean,
+	keep: readonly string[] | undefined,
+): INodeExecutionData[] {
 	return (Array.isArray(result) ? result : [result]).map(({ data, requestId, resolvedPorts }) => ({
 		json: {
-			...data,
+			...(keep ? simplified(data, keep) : data),
 			...(resolvedPorts && { [RESOLVED_PORTS_KEY]: resolvedPorts }),
 			...(includeRequestId && requestId !== undefined && { [REQUEST_ID_KEY]: requestId }),
 		},

@@ -7,8 +7,9 @@ import type { TransportContext } from '../../transport/context';
 import { type ApiItem, holdsResource, vpcApiRequest } from '../../transport/request';
 import { FILTER_KEY, readFilterTarget, unwrapFilter } from './filter.resource';
 import type { OperationOption } from '../node.type';
+import { simplifyProperty } from '../simplify';
 
-const properties: INodeProperties[] = [fieldProperty(filterIdField, { required: true })];
+const properties: INodeProperties[] = [fieldProperty(filterIdField, { required: true }), simplifyProperty];
 
 export const option: OperationOption = {
 	name: 'Get',

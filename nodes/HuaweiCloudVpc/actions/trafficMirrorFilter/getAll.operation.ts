@@ -7,6 +7,7 @@ import { listProperties, listResources, type ListFilter } from '../list';
 import { FILTERS_KEY, FILTERS_PATH } from './filter.resource';
 import type { ApiItem } from '../../transport/request';
 import type { OperationOption } from '../node.type';
+import { simplifyProperty } from '../simplify';
 
 /**
  * The filters of Huawei Cloud's ListTrafficMirrorFilters API. IDs and names take several values as a repeated key, as
@@ -27,7 +28,7 @@ export const option: OperationOption = {
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorFilter'], operation: ['getAll'] } },
-	listProperties(filters),
+	[...listProperties(filters), simplifyProperty],
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem[]> {

@@ -13,4 +13,5 @@ export const trafficMirrorFilter = {
 		description: 'Selects which packets a traffic mirror session copies, through its ingress and egress rules',
 	},
 	operations: { create, delete: del, get, getAll, update },
+	simplified: ['id', 'name', 'description'],
 } satisfies Resource;

@@ -7,8 +7,9 @@ import type { TransportContext } from '../../transport/context';
 import { type ApiItem, holdsResource, vpcApiRequest } from '../../transport/request';
 import { readRuleTarget, RULE_KEY, unwrapRule } from './rule.resource';
 import type { OperationOption } from '../node.type';
+import { simplifyProperty } from '../simplify';
 
-const properties: INodeProperties[] = [fieldProperty(filterRuleIdField, { required: true })];
+const properties: INodeProperties[] = [fieldProperty(filterRuleIdField, { required: true }), simplifyProperty];
 
 export const option: OperationOption = {
 	name: 'Get',

@@ -7,6 +7,7 @@ import { listProperties, listResources, type ListFilter } from '../list';
 import { RULES_KEY, RULES_PATH } from './rule.resource';
 import type { ApiItem } from '../../transport/request';
 import type { OperationOption } from '../node.type';
+import { simplifyProperty } from '../simplify';
 
 /**
  * The filters of Huawei Cloud's ListTrafficMirrorFilterRules API (it has no ethertype filter). IDs take several values
@@ -56,7 +57,7 @@ export const option: OperationOption = {
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorFilterRule'], operation: ['getAll'] } },
-	listProperties(filters),
+	[...listProperties(filters), simplifyProperty],
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem[]> {

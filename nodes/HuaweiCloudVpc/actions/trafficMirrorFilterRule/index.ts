@@ -13,4 +13,5 @@ export const trafficMirrorFilterRule = {
 		description: 'One rule of a traffic mirror filter: packets it matches are mirrored (accept) or left out (reject)',
 	},
 	operations: { create, delete: del, get, getAll, update },
+	simplified: ['id', 'traffic_mirror_filter_id', 'direction', 'action', 'protocol', 'ethertype', 'priority', 'source_cidr_block', 'destination_cidr_block', 'source_port_range', 'destination_port_range'],
 } satisfies Resource;

@@ -14,6 +14,7 @@ import { resolveSources } from '../port/resolve';
 import { SESSIONS_KEY, SESSIONS_PATH } from './session.resource';
 import type { ApiItem } from '../../transport/request';
 import type { OperationOption } from '../node.type';
+import { simplifyProperty } from '../simplify';
 
 /**
  * The filters of Huawei Cloud's ListTrafficMirrorSessions API. Its 2025 documentation makes most of them multi-valued
@@ -66,7 +67,7 @@ export const option: OperationOption = {
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['trafficMirrorSession'], operation: ['getAll'] } },
-	listProperties(filters, [fieldProperty(containingFilter)]),
+	[...listProperties(filters, [fieldProperty(containingFilter)]), simplifyProperty],
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<ApiItem[]> {

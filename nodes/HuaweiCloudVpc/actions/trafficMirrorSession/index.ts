@@ -17,4 +17,5 @@ export const trafficMirrorSession = {
 		description: 'Copies the traffic of network interfaces to a target for analysis',
 	},
 	operations: { addSources, create, delete: del, get, getAll, mirrorServer, removeSources, stopMirroringServer, update },
+	simplified: ['id', 'name', 'enabled', 'traffic_mirror_sources', 'traffic_mirror_target_id', 'traffic_mirror_target_type', 'traffic_mirror_filter_id', 'priority'],
 } satisfies Resource;

@@ -1,0 +1,26 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+const SIMPLIFY = 'simplify';
+
+/**
+ * Get's and Get Many's Simplify (n8n's usual name for it): each resource cut down to the fields its resource
+ * declares as `simplified`, so that an AI agent reading the output spends fewer tokens on project IDs and timestamps.
+ */
+export const simplifyProperty: INodeProperties = {
+	displayName: 'Simplify',
+	name: SIMPLIFY,
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to return only the fields that identify and describe each resource instead of the whole API object, e.g. to save an AI agent tokens',
+};
+
+/** The item's Simplify; false where the operation has none. */
+export function readSimplify(context: IExecuteFunctions, itemIndex: number): boolean {
+	return context.getNodeParameter(SIMPLIFY, itemIndex, false) === true;
+}
+
+/** The resource with only these fields, in this order; the ones it lacks are left out. */
+export function simplified(data: IDataObject, fields: readonly string[]): IDataObject {
+	return Object.fromEntries(fields.filter((field) => field in data).map((field) => [field, data[field]]));
+}
