@@ -4,10 +4,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { HuaweiCloudVpcTrigger } from '../../nodes/HuaweiCloudVpc/HuaweiCloudVpcTrigger.node';
 import { changesBetween, diffResources, digestOf } from '../../nodes/HuaweiCloudVpc/trigger/diff';
 import { chosenItems, sampleItem } from '../../nodes/HuaweiCloudVpc/trigger/items';
-import { EVENT_NAMES, kindsOf, WATCHED_KINDS } from '../../nodes/HuaweiCloudVpc/trigger/kinds';
+import { kindsOf, WATCHED_KINDS } from '../../nodes/HuaweiCloudVpc/trigger/kinds';
 import { readState, STATE_KEY, writeState } from '../../nodes/HuaweiCloudVpc/trigger/state';
 
 const [SESSIONS, FILTERS, RULES] = WATCHED_KINDS;
@@ -150,12 +149,7 @@ describe('the output items', () => {
 	});
 });
 
-describe('the events', () => {
-	test('the node offers exactly the events the trigger fires', () => {
-		const [events] = new HuaweiCloudVpcTrigger().description.properties;
-		expect((events.options as Array<{ value: string }>).map(({ value }) => value).sort()).toEqual([...EVENT_NAMES].sort());
-	});
-
+describe('the kinds', () => {
 	test('only the kinds of the chosen events are listed', () => {
 		expect(kindsOf(new Set(['filterRuleDeleted', 'sessionCreated'])).map(({ resource }) => resource)).toEqual([
 			'trafficMirrorSession',
