@@ -6,7 +6,9 @@
 import { DEMO_PORTS } from '../../emulator/server';
 import { signedRequest, SOURCE_PORT_ID, v3Path } from '../emulator/helpers';
 import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
+import { instantClock } from '../helpers/clock';
 import { shutDownEngine } from '../helpers/engine';
+import { POLL_DEADLINE_MS } from '../../nodes/HuaweiCloudVpc/trigger/poll';
 import { activateTrigger, fetchTestEvent, type ActiveTrigger } from './poll-engine';
 
 const ALL_EVENTS = [
@@ -174,6 +176,24 @@ describe('a failed poll', () => {
 		expect(failed.error?.message).toMatch(/list of traffic_mirror_sessions is empty, yet points to a next page/);
 		expect(trigger.staticData()).toEqual(before);
 		fixture.emulator.setFaults({ script: [] });
+		expect(await fired(trigger)).toEqual([`sessionCreated ${session.id}`]);
+	});
+
+	test('one the service keeps throttling gives up by its deadline, not after every retry, and changes nothing', async () => {
+		const filter = await fixture.createFilter();
+		const clock = instantClock();
+		const trigger = (active = await activateTrigger({ credentials: fixture.credentials(), events: ['sessionCreated'], clock }));
+		const before = trigger.staticData();
+		const session = await fixture.createSession(filter.id);
+		const throttled = { operation: 'ListTrafficMirrorSessions', throttle: true };
+		fixture.emulator.setFaults({ retryAfterSeconds: 15, script: [throttled, throttled, throttled, throttled, throttled] });
+		const failed = await trigger.poll();
+		expect(failed.error?.message).toMatch(/^Huawei Cloud API error 429/);
+		// Waited 15 s twice: a third wait would have ended past the poll's 40 s (the node's own four retries, at 60 s).
+		expect(clock.waits).toEqual([15_000, 15_000]);
+		expect(POLL_DEADLINE_MS).toBe(40_000);
+		expect(trigger.staticData()).toEqual(before);
+		fixture.emulator.setFaults({ retryAfterSeconds: 0, script: [] });
 		expect(await fired(trigger)).toEqual([`sessionCreated ${session.id}`]);
 	});
 

@@ -17,12 +17,15 @@ import {
 	type INode,
 	type INodeType,
 	type INodeTypes,
+	type IPollFunctions,
 	type IWorkflowBase,
 	type IWorkflowExecuteAdditionalData,
 	type WorkflowActivateMode,
 } from 'n8n-workflow';
 
 import { HuaweiCloudVpcTrigger } from '../../nodes/HuaweiCloudVpc/HuaweiCloudVpcTrigger.node';
+import type { Clock } from '../../nodes/HuaweiCloudVpc/transport/clock';
+import { pollMirrorEvents } from '../../nodes/HuaweiCloudVpc/trigger/poll';
 import { STATE_KEY } from '../../nodes/HuaweiCloudVpc/trigger/state';
 import { TestCredentialsHelper } from '../helpers/engine';
 
@@ -32,18 +35,28 @@ process.env.N8N_LOG_LEVEL ??= 'warn';
 export const TRIGGER_NAME = 'Huawei Cloud VPC Trigger';
 const WORKFLOW_ID = 'trigger-engine-test';
 
-/** The trigger as n8n's loader makes it: the node with Poll Times added. */
-function loadedTrigger(): INodeType {
+/**
+ * The trigger as n8n's loader makes it: the node with Poll Times added. Given a clock, its polls wait on that clock
+ * (the node class itself has no test hook).
+ */
+function loadedTrigger(clock?: Clock): INodeType {
 	const trigger = new HuaweiCloudVpcTrigger();
 	trigger.description.properties.unshift(...structuredClone(commonPollingParameters));
-	return trigger;
+	if (!clock) return trigger;
+	return {
+		description: trigger.description,
+		methods: trigger.methods,
+		async poll(this: IPollFunctions) {
+			return await pollMirrorEvents.call(this, clock);
+		},
+	};
 }
 
-const nodeTypes: INodeTypes = {
-	getByName: () => loadedTrigger(),
-	getByNameAndVersion: () => loadedTrigger(),
+const nodeTypesWith = (clock?: Clock): INodeTypes => ({
+	getByName: () => loadedTrigger(clock),
+	getByNameAndVersion: () => loadedTrigger(clock),
 	getKnownTypes: () => ({}),
-};
+});
 
 function triggerNode(events: string[]): INode {
 	return {
@@ -94,16 +107,18 @@ export interface Activation {
 	saved?: IDataObject;
 	/** `activate` (published by the user), `init` (n8n started), `update` (an active workflow saved). */
 	mode?: WorkflowActivateMode;
+	/** The clock the polls wait on; n8n's by default. */
+	clock?: Clock;
 }
 
 /** Activates a workflow of the trigger alone: n8n runs its first poll at once, and a failure fails the activation. */
-export async function activateTrigger({ credentials, events, saved = {}, mode = 'activate' }: Activation): Promise<ActiveTrigger> {
+export async function activateTrigger({ credentials, events, saved = {}, mode = 'activate', clock }: Activation): Promise<ActiveTrigger> {
 	const workflow = new Workflow({
 		id: WORKFLOW_ID,
 		nodes: [triggerNode(events)],
 		connections: {},
 		active: true,
-		nodeTypes,
+		nodeTypes: nodeTypesWith(clock),
 		staticData: structuredClone(saved),
 	});
 	let database = structuredClone(saved);
@@ -172,7 +187,7 @@ function pollAsCron(activeWorkflows: ActiveWorkflows, workflow: Workflow, contex
 /** "Fetch Test Event": a manual execution of the trigger, which polls once in manual mode; its items, or its error. */
 export async function fetchTestEvent(credentials: ICredentialDataDecryptedObject, events: string[], staticData: IDataObject = {}) {
 	const node = triggerNode(events);
-	const workflow = new Workflow({ id: WORKFLOW_ID, nodes: [node], connections: {}, active: false, nodeTypes, staticData });
+	const workflow = new Workflow({ id: WORKFLOW_ID, nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesWith(), staticData });
 	// Hooks only read the workflow for the handlers added to them, and none are.
 	const hooks = new ExecutionLifecycleHooks('manual', 'trigger-engine-test-run', { id: WORKFLOW_ID } as IWorkflowBase);
 	const runExecutionData = createRunExecutionData({
