@@ -36,6 +36,8 @@ const SIGNER = 'credentials/common/huaweiCloud/signer.ts';
 const REQUEST = 'nodes/HuaweiCloudVpc/transport/request.ts';
 const PAGINATE = 'nodes/HuaweiCloudVpc/transport/paginate.ts';
 const CREATE = 'nodes/HuaweiCloudVpc/actions/create.ts';
+const MIRROR_PLAN = 'nodes/HuaweiCloudVpc/actions/trafficMirrorSession/mirrorPlan.ts';
+const MIRROR_SERVER = 'nodes/HuaweiCloudVpc/actions/trafficMirrorSession/mirrorServer.operation.ts';
 
 const MUTATIONS: Mutation[] = [
 	{
@@ -182,6 +184,38 @@ const MUTATIONS: Mutation[] = [
 		find: 'await this.until(identity, () => !this.looking.get(identity));',
 		replace: '',
 		tests: ['test/reliability/create-recovery.test.ts'],
+	},
+	{
+		name: 'mirror-items-at-once',
+		breaks: 'Mirror Server items run at once, each planning from the same list, so they make a session each',
+		file: MIRROR_SERVER,
+		find: 'export const exclusiveKey = oneAtATime;',
+		replace: 'export const notExclusive = oneAtATime;',
+		tests: ['test/node/session-mirror-server.test.ts'],
+	},
+	{
+		name: 'mirror-room-ignored',
+		breaks: 'Mirror Server never fills a session that has room: it creates a new one for every change',
+		file: MIRROR_PLAN,
+		find: 'if (room <= 0 || remaining.length === 0) continue;',
+		replace: 'continue;',
+		tests: ['test/actions/mirror-plan.test.ts', 'test/node/session-mirror-server.test.ts'],
+	},
+	{
+		name: 'mirror-source-quota-unchecked',
+		breaks: 'an interface already in as many sessions as its quota allows is sent anyway, for the service to refuse',
+		file: MIRROR_PLAN,
+		find: 'holding.length < quotas.sessionsPerSource) return;',
+		replace: 'holding.length <= quotas.sessionsPerSource) return;',
+		tests: ['test/actions/mirror-plan.test.ts', 'test/node/session-mirror-server.test.ts'],
+	},
+	{
+		name: 'release-keeps-empty-sessions',
+		breaks: 'Stop Mirroring Server leaves a session without sources instead of deleting it',
+		file: MIRROR_PLAN,
+		find: 'if (deleteEmpty && sources.length === held.length) plan.deletions.push({ session, sources });',
+		replace: 'if (deleteEmpty && sources.length > held.length) plan.deletions.push({ session, sources });',
+		tests: ['test/actions/mirror-plan.test.ts', 'test/node/session-mirror-server.test.ts'],
 	},
 	{
 		name: 'display-name-lower-case',
