@@ -2,7 +2,8 @@
  * Runs n8n's lint rules over the UI the node really shows. The node's parameters and the credential's region list
  * are generated at run time (from `fields/` and the region table), so `eslint .` sees only the code that makes
  * them. Here the built description is written out as the TypeScript literal a hand-written node would hold, in a
- * temporary folder laid out like this package, and linted with the project's own ESLint config.
+ * temporary folder laid out like this package, and linted with the repository's own ESLint config
+ * (eslint.repo.config.mjs, which holds n8n's rules for the package's sources).
  *
  *   tsx scripts/lint-description.ts                 the node and the credential of this checkout (part of `npm run lint`)
  *   tsx scripts/lint-description.ts --json <file>   UIs given as a JSON array of `{ node, credential }` (for tests);
@@ -112,7 +113,7 @@ export async function lintGeneratedUi(ui: GeneratedUi): Promise<LintProblem[]> {
 		// import rules resolve n8n-workflow).
 		copyFileSync(join(REPO_ROOT, 'package.json'), join(folder, 'package.json'));
 		symlinkSync(join(REPO_ROOT, 'node_modules'), join(folder, 'node_modules'), 'dir');
-		const eslint = new ESLint({ cwd: folder, overrideConfigFile: join(REPO_ROOT, 'eslint.config.mjs') });
+		const eslint = new ESLint({ cwd: folder, overrideConfigFile: join(REPO_ROOT, 'eslint.repo.config.mjs') });
 		const results = await eslint.lintFiles(Object.keys(files));
 		return results.flatMap((result) => {
 			const lines = readFileSync(result.filePath, 'utf8').split('\n');
