@@ -7,8 +7,9 @@ exports.clean = (done) => {
 	done();
 };
 
-// tsc compiles only TypeScript: the icons (and the node's codex file) are copied into dist/ beside the node and the credential.
-const copyNodeIcons = () => src('nodes/**/*.{png,svg,node.json}').pipe(dest('dist/nodes'));
+// The icons, beside the node and the credential in dist/. tsc emits the codex files (`*.node.json`, in tsconfig.json's
+// include), as it does for `n8n-node build`.
+const copyNodeIcons = () => src('nodes/**/*.{png,svg}').pipe(dest('dist/nodes'));
 const copyCredentialIcons = () => src('credentials/**/*.{png,svg}', { allowEmpty: true }).pipe(dest('dist/credentials'));
 
 exports['build:icons'] = parallel(copyNodeIcons, copyCredentialIcons);
