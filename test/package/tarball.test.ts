@@ -85,7 +85,7 @@ test('the node and the credential load from the unpacked tarball, the credential
 			loaded: string[];
 		};
 	const n8n = manifest.n8n as { nodes: string[]; credentials: string[] };
-	expect(n8n.nodes.map((file) => load(file).names)).toEqual([['huaweiCloudVpc']]);
+	expect(n8n.nodes.map((file) => load(file).names)).toEqual([['huaweiCloudVpc'], ['huaweiCloudVpcTrigger']]);
 	const [credential] = n8n.credentials.map(load);
 	expect(credential.names).toEqual(['huaweiCloudApi']);
 	expect(credential.loaded).toContain('dist/credentials/common/huaweiCloud/authentication.js');
