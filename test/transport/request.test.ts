@@ -65,9 +65,17 @@ describe('retries', () => {
 		const clock = instantClock();
 		const error = await failure(vpcApiRequest(transport({ maxRetries: 4 }, clock), list));
 		expect(error.httpCode).toBe('429');
-		expect(error.description).toContain('Huawei Cloud asked to wait 3600 s before sending it again (its Retry-After), longer than the 2 minutes');
+		expect(error.description).toContain('Huawei Cloud asked to wait 3600 s before sending it again (its Retry-After), longer than the 120 s left of the time the node retries for');
 		expect(server.requests).toHaveLength(1);
 		expect(clock.waits).toEqual([]);
+	});
+
+	test('with a shorter deadline of its caller (a poll\'s), the Retry-After is weighed against what is left of it', async () => {
+		server.respondWith({ status: 429, body: { error_code: 'APIGW.0308', error_msg: 'throttled', request_id: 'r-429' }, headers: { 'Retry-After': '60' } });
+		const clock = instantClock();
+		const error = await failure(vpcApiRequest(transport({ maxRetries: 4 }, clock), { ...list, deadline: clock.now() + 40_000 }));
+		expect(error.description).toContain('wait 60 s before sending it again (its Retry-After), longer than the 40 s left');
+		expect(server.requests).toHaveLength(1);
 	});
 
 	test('a retry\'s Timeout ends by the deadline: the wall clock bounds the whole request', async () => {

@@ -139,7 +139,7 @@ export async function vpcApiRequest(transport: TransportContext, request: ApiReq
 		const inTime = deadline - (clock.now() + delay) >= Math.min(policy.timeoutMs, MIN_ATTEMPT_MS);
 		const canRetry = retriesLeft && inTime;
 		if (retriesLeft && !inTime && failure.retryAfterMs !== undefined && failure.retryAfterMs >= delay) {
-			error.description = [error.description, retryAfterBeyondDeadline(failure.retryAfterMs)].filter(Boolean).join('\n');
+			error.description = [error.description, retryAfterBeyondDeadline(failure.retryAfterMs, deadline - clock.now())].filter(Boolean).join('\n');
 		}
 		if (idempotent || failure.processed === 'no') {
 			if (!canRetry) throw mayHaveBeenProcessed(error, failure, request);
@@ -156,9 +156,12 @@ export async function vpcApiRequest(transport: TransportContext, request: ApiReq
 	}
 }
 
-/** Why a throttled or unavailable request was not sent again although retries were left. */
-function retryAfterBeyondDeadline(retryAfterMs: number): string {
-	return `Huawei Cloud asked to wait ${Math.ceil(retryAfterMs / 1000)} s before sending it again (its Retry-After), longer than the ${RETRY_MAX_TOTAL_MS / 60_000} minutes the node retries for, so it was not sent again.`;
+/**
+ * Why a throttled or unavailable request was not sent again although retries were left: the wait asked for is longer
+ * than what is left of the request's deadline (2 minutes from its first send, or a caller's shorter one).
+ */
+function retryAfterBeyondDeadline(retryAfterMs: number, leftMs: number): string {
+	return `Huawei Cloud asked to wait ${Math.ceil(retryAfterMs / 1000)} s before sending it again (its Retry-After), longer than the ${Math.max(0, Math.floor(leftMs / 1000))} s left of the time the node retries for, so it was not sent again.`;
 }
 
 /** Waits before a retry or for the next request slot; a cancelled execution ends the wait. */
