@@ -502,6 +502,10 @@ function containment(action: 'mirrorServer' | 'stopMirroringServer'): Operation 
 							entry.action === 'deleted' ? after.has(String(entry.id)) : !after.has(String(entry.id)) && mirroring,
 						);
 						if (!isDone || wrong) violations.push(`reported done but was not: item ${index} output ${JSON.stringify(outcome.json).slice(0, 300)}`);
+						// The interfaces as the service spells them, whatever case the item gave: the release's input.
+						if (JSON.stringify(outcome.json.interfaces) !== JSON.stringify([ports[index]])) {
+							violations.push(`read not as the world is: item ${index} output interfaces ${JSON.stringify(outcome.json.interfaces)}, not ["${ports[index]}"]`);
+						}
 						continue;
 					}
 					if (rerun) {
