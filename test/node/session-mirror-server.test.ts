@@ -202,4 +202,13 @@ test('Update takes a new target By Server, and sends its type with it', async ()
 	expect(result.items[0].json).toMatchObject({ traffic_mirror_target_id: DB_01, traffic_mirror_target_type: 'eni' });
 	expect(result.items[0].json._resolvedPorts).toMatchObject({ target: { given: DEMO_SERVERS.db01, portId: DB_01 } });
 	expect(await fixture.showSession(session.id)).toMatchObject({ traffic_mirror_target_id: DB_01 });
+
+	const asLoadBalancer = await fixture.run({
+		resource: 'trafficMirrorSession',
+		operation: 'update',
+		trafficMirrorSessionId: byId(session.id),
+		updateFields: { trafficMirrorTargetType: 'elb', trafficMirrorTargetId: { __rl: true, mode: 'server', value: DEMO_SERVERS.web02 } },
+	});
+	expect(asLoadBalancer.error?.message).toMatch(/must be a network interface, but Traffic Mirror Target Type is "elb"/);
+	expect(fixture.requestsOf('UpdateTrafficMirrorSession')).toBe(1);
 });

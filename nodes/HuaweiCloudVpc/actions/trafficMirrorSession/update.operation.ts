@@ -57,21 +57,24 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportContext): Promise<OperationItem> {
 	const { path } = readSessionTarget(this, itemIndex);
 	const { trafficMirrorTargetId: targetField, trafficMirrorTargetType: typeField } = sessionFields;
-	const picked = (this.getNodeParameter(UPDATE_FIELDS, itemIndex, {}) as IDataObject)[targetField.parameter];
-	if (isServerMode(picked)) {
+	const values = this.getNodeParameter(UPDATE_FIELDS, itemIndex, {}) as IDataObject;
+	const picked = values[targetField.parameter];
+	const byServer = isServerMode(picked);
+	// Every field is checked before a server is looked up; a server's target is added once found.
+	const changes = readUpdateFields(this, itemIndex, byServer ? updatable.filter((field) => field !== targetField) : updatable, {
+		...fieldOptions,
+		allowEmpty: byServer,
+	});
+	let resolvedPorts: IDataObject | undefined;
+	if (byServer) {
 		// A server stands for a network interface: the target type goes with it, so the two cannot disagree.
-		const typeSet = (this.getNodeParameter(UPDATE_FIELDS, itemIndex, {}) as IDataObject)[typeField.parameter] ?? 'eni';
-		const target = await serverTarget(this, itemIndex, transport, picked.value, String(typeSet));
-		const changes = {
-			...readUpdateFields(this, itemIndex, updatable.filter((field) => field !== targetField), { ...fieldOptions, allowEmpty: true }),
-			[targetField.apiName]: target.id,
-			[typeField.apiName]: 'eni',
-		};
-		const response = await vpcApiRequest(transport, { method: 'PUT', path, body: { [SESSION_KEY]: changes }, itemIndex, expect: holdsResource(SESSION_KEY) });
-		return { ...unwrapSession(response), resolvedPorts: { target: target.resolved } };
+		const target = await serverTarget(this, itemIndex, transport, picked.value, String(changes[typeField.apiName] ?? 'eni'));
+		Object.assign(changes, { [targetField.apiName]: target.id, [typeField.apiName]: 'eni' });
+		resolvedPorts = { target: target.resolved };
+	} else {
+		checkPickedTargetKind(this.getNode(), itemIndex, picked, changes[typeField.apiName]);
 	}
-	const changes = readUpdateFields(this, itemIndex, updatable, fieldOptions);
-	checkPickedTargetKind(this.getNode(), itemIndex, picked, changes[typeField.apiName]);
 	const response = await vpcApiRequest(transport, { method: 'PUT', path, body: { [SESSION_KEY]: changes }, itemIndex, expect: holdsResource(SESSION_KEY) });
-	return unwrapSession(response);
+	const session = unwrapSession(response);
+	return resolvedPorts ? { ...session, resolvedPorts } : session;
 }
