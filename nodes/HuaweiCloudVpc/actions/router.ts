@@ -10,7 +10,7 @@ import type { Operation, OperationItem } from './node.type';
 import { readRequestOptions, REQUEST_ID_KEY } from './options';
 import { RESOLVED_PORTS_KEY } from './port/resolve';
 import { operationOf, simplifiedFieldsOf } from './resources';
-import { readSimplify, simplified } from './simplify';
+import { hasSimplify, readSimplify, simplified } from './simplify';
 
 function pickOperation(this: IExecuteFunctions, resource: string, operation: string): Operation {
 	const picked = operationOf(resource, operation);
@@ -31,6 +31,8 @@ export async function router(this: IExecuteFunctions, clock: Clock = n8nClock): 
 	const { maxConcurrentRequests, includeRequestId, ...policy } = readRequestOptions(this);
 	const transport = createTransportContext(this, policy, clock);
 	const creates = new CreateLedger();
+	// Read per item only where the operation has it: a parameter looked up on every item of a create costs time.
+	const simplifiable = hasSimplify(operation);
 	const cancelled = () => transport.cancelSignal?.aborted === true;
 	const perItem = await runItems(
 		items.length,
@@ -38,7 +40,7 @@ export async function router(this: IExecuteFunctions, clock: Clock = n8nClock): 
 		async (itemIndex) => {
 			try {
 				const result = await operation.execute.call(this, itemIndex, transport, creates);
-				const keep = readSimplify(this, itemIndex) ? simplifiedFieldsOf(resource) : undefined;
+				const keep = simplifiable && readSimplify(this, itemIndex) ? simplifiedFieldsOf(resource) : undefined;
 				return toItems(result, itemIndex, includeRequestId, keep);
 			} catch (error) {
 				const nodeError = withItemIndex(this, error, itemIndex);

@@ -15,7 +15,12 @@ export const simplifyProperty: INodeProperties = {
 		'Whether to return only the fields that identify and describe each resource instead of the whole API object, e.g. to save an AI agent tokens',
 };
 
-/** The item's Simplify; false where the operation has none. */
+/** Whether the operation offers Simplify. */
+export function hasSimplify(operation: { description: INodeProperties[] }): boolean {
+	return operation.description.some((property) => property.name === SIMPLIFY);
+}
+
+/** The item's Simplify. */
 export function readSimplify(context: IExecuteFunctions, itemIndex: number): boolean {
 	return context.getNodeParameter(SIMPLIFY, itemIndex, false) === true;
 }
