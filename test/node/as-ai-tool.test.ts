@@ -5,7 +5,7 @@
  * the node as the input item's `query`.
  */
 import { getSchema } from 'n8n-core/dist/execution-engine/node-execution-context/utils/create-node-as-tool';
-import type { INode, INodeParameters } from 'n8n-workflow';
+import { getToolDescriptionForNode, type INode, type INodeParameters } from 'n8n-workflow';
 
 import { HuaweiCloudVpc } from '../../nodes/HuaweiCloudVpc/HuaweiCloudVpc.node';
 import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
@@ -109,4 +109,13 @@ describe('node version 2: the names an agent can be given', () => {
 		const v1 = await runNode({ parameters: { resource: 'trafficMirrorFilter', operation: 'create', name: 'v1-filter' }, credentials: fixture.credentials() });
 		expect(v1.items[0].json).toMatchObject({ name: 'v1-filter' });
 	});
+});
+
+test("the tool's automatic description says what each operation acts on and needs", () => {
+	const { description } = new HuaweiCloudVpc();
+	const auto = (resource: string, operation: string) =>
+		getToolDescriptionForNode({ parameters: { resource, operation, descriptionType: 'auto' } } as unknown as INode, { description } as never);
+	expect(auto('trafficMirrorSession', 'mirrorServer')).toBe('Mirror servers to a target through a filter in Huawei Cloud VPC');
+	expect(auto('trafficMirrorSession', 'create')).toBe('Create a traffic mirror session from network interfaces to a target in Huawei Cloud VPC');
+	expect(auto('trafficMirrorFilterRule', 'get')).toBe('Get a traffic mirror filter rule by ID in Huawei Cloud VPC');
 });

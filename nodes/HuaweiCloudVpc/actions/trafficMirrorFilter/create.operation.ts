@@ -20,7 +20,7 @@ export const option: OperationOption = {
 	name: 'Create',
 	description:
 		'Create an empty traffic mirror filter; add rules to it with Traffic Mirror Filter Rule → Create, then use it in a session',
-	action: 'Create a traffic mirror filter',
+	action: 'Create a traffic mirror filter by name',
 };
 
 export const description = updateDisplayOptions(

@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 export const option: OperationOption = {
 	name: 'Delete',
 	description: 'Delete a traffic mirror filter and its rules; refused while a traffic mirror session uses it',
-	action: 'Delete a traffic mirror filter',
+	action: 'Delete a traffic mirror filter by ID',
 };
 
 export const description = updateDisplayOptions(

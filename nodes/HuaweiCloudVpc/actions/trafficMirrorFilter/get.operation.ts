@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [fieldProperty(filterIdField, { required: 
 export const option: OperationOption = {
 	name: 'Get',
 	description: 'Get one traffic mirror filter by ID, with its ingress and egress rules',
-	action: 'Get a traffic mirror filter',
+	action: 'Get a traffic mirror filter by ID, with its rules',
 };
 
 export const description = updateDisplayOptions(

@@ -22,7 +22,7 @@ export const option: OperationOption = {
 	name: 'Update',
 	description:
 		'Change the name or description of a traffic mirror filter; its rules are changed with Traffic Mirror Filter Rule operations',
-	action: 'Update a traffic mirror filter',
+	action: 'Update a traffic mirror filter by ID',
 };
 
 export const description = updateDisplayOptions(

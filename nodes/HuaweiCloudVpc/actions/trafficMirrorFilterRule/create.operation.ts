@@ -31,7 +31,7 @@ export const option: OperationOption = {
 	name: 'Create',
 	description:
 		'Add a rule to a traffic mirror filter: which packets (direction, protocol, IP version, addresses, ports) are mirrored (accept) or left out (reject)',
-	action: 'Create a traffic mirror filter rule',
+	action: 'Create a traffic mirror filter rule in a filter',
 };
 
 export const description = updateDisplayOptions(

@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 export const option: OperationOption = {
 	name: 'Delete',
 	description: 'Delete one rule from its traffic mirror filter',
-	action: 'Delete a traffic mirror filter rule',
+	action: 'Delete a traffic mirror filter rule by ID',
 };
 
 export const description = updateDisplayOptions(

@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [fieldProperty(filterRuleIdField, { requir
 export const option: OperationOption = {
 	name: 'Get',
 	description: 'Get one traffic mirror filter rule by ID',
-	action: 'Get a traffic mirror filter rule',
+	action: 'Get a traffic mirror filter rule by ID',
 };
 
 export const description = updateDisplayOptions(

@@ -46,7 +46,7 @@ export const option: OperationOption = {
 	name: 'Update',
 	description:
 		'Change a rule’s protocol, IP version, addresses, ports, priority, action or description; its direction and filter cannot change',
-	action: 'Update a traffic mirror filter rule',
+	action: 'Update a traffic mirror filter rule by ID',
 };
 
 export const description = updateDisplayOptions(

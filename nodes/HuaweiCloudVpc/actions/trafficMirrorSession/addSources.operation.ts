@@ -8,7 +8,7 @@ import type { OperationItem, OperationOption } from '../node.type';
 export const option: OperationOption = {
 	name: 'Add Sources',
 	description: 'Start mirroring more network interfaces (ports) in an existing traffic mirror session',
-	action: 'Add sources to a traffic mirror session',
+	action: 'Add network interfaces to a traffic mirror session',
 };
 
 export const description = updateDisplayOptions(

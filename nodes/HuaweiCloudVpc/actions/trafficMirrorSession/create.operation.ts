@@ -71,7 +71,7 @@ const properties: INodeProperties[] = [
 export const option: OperationOption = {
 	name: 'Create',
 	description: 'Create a traffic mirror session that copies the traffic of network interfaces to a target',
-	action: 'Create a traffic mirror session',
+	action: 'Create a traffic mirror session from network interfaces to a target',
 };
 
 export const description = updateDisplayOptions(

@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 export const option: OperationOption = {
 	name: 'Delete',
 	description: 'Delete a traffic mirror session, which stops its mirroring',
-	action: 'Delete a traffic mirror session',
+	action: 'Delete a traffic mirror session by ID',
 };
 
 export const description = updateDisplayOptions(

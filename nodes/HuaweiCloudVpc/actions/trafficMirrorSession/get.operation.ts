@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [fieldProperty(sessionIdField, { required:
 export const option: OperationOption = {
 	name: 'Get',
 	description: 'Get one traffic mirror session by its ID, with its sources, target, filter and settings',
-	action: 'Get a traffic mirror session',
+	action: 'Get a traffic mirror session by ID',
 };
 
 export const description = updateDisplayOptions(

@@ -43,7 +43,7 @@ export const option: OperationOption = {
 	name: 'Mirror Server',
 	description:
 		'Make sure servers are mirrored to a target: adds their network interfaces to a session to that target and filter, or creates one; nothing when already so',
-	action: 'Mirror servers to a target',
+	action: 'Mirror servers to a target through a filter',
 };
 
 export const description = updateDisplayOptions(

@@ -8,7 +8,7 @@ import type { OperationItem, OperationOption } from '../node.type';
 export const option: OperationOption = {
 	name: 'Remove Sources',
 	description: 'Stop mirroring some network interfaces (ports) of a traffic mirror session',
-	action: 'Remove sources from a traffic mirror session',
+	action: 'Remove network interfaces from a traffic mirror session',
 };
 
 export const description = updateDisplayOptions(

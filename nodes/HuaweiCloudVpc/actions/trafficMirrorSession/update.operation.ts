@@ -46,7 +46,7 @@ export const option: OperationOption = {
 	name: 'Update',
 	description:
 		'Change the name, description, filter, target, VNI, packet length, priority or enabled state of a traffic mirror session (not its sources)',
-	action: 'Update a traffic mirror session',
+	action: 'Update a traffic mirror session by ID',
 };
 
 export const description = updateDisplayOptions(
