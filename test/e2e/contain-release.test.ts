@@ -4,16 +4,16 @@
  * hand it back when the case closes.
  */
 import type { TrafficMirrorSession } from '../../emulator/model';
-import { DEMO_PORTS, DEMO_SERVERS } from '../../emulator/server';
+import { DEMO_SERVERS } from '../../emulator/server';
 import { DEMO_ANALYSER, picksOf, withPicks } from '../../scripts/n8n';
 import { signedRequest, v3Path } from '../emulator/helpers';
+import { demoPortId } from '../helpers/ids';
 import { startE2e, startN8nServer, PREPARE_TIMEOUT_MS, type E2eEnvironment } from './setup';
 import { exampleWorkflow } from './workflows';
 
-const portOf = (name: string) => DEMO_PORTS.find((port) => port.name === name)?.id;
-const WEB_01 = portOf('ecs-web-01-eth0');
-const WEB_02 = portOf('ecs-web-02-eth0');
-const ANALYSER = portOf('analyser-eth0');
+const WEB_01 = demoPortId('ecs-web-01-eth0');
+const WEB_02 = demoPortId('ecs-web-02-eth0');
+const ANALYSER = demoPortId('analyser-eth0');
 const TOKEN = 'Bearer e2e-contain-release-token';
 const WEBHOOK_CREDENTIAL = { id: 'alertWebhookAuth', name: 'Alert webhook token', type: 'httpHeaderAuth', data: { name: 'Authorization', value: TOKEN } };
 

@@ -7,14 +7,14 @@ import type { TrafficMirrorSession } from '../../emulator/model';
 import { DEMO_PORTS, DEMO_SERVERS } from '../../emulator/server';
 import { DEMO_ANALYSER, nodeJson, picksOf, withPicks, type N8nRun, type WorkflowFile } from '../../scripts/n8n';
 import { control, signedRequest, v3Path } from '../emulator/helpers';
+import { demoPortId } from '../helpers/ids';
 import { startE2e, startN8nServer, PREPARE_TIMEOUT_MS, type E2eEnvironment } from './setup';
 import { exampleWorkflow } from './workflows';
 
-const portOf = (name: string) => DEMO_PORTS.find((port) => port.name === name)?.id;
-const WEB_01 = portOf('ecs-web-01-eth0');
-const WEB_02 = portOf('ecs-web-02-eth0');
-const DB_01 = portOf('ecs-db-01-eth0');
-const ANALYSER = portOf('analyser-eth0');
+const WEB_01 = demoPortId('ecs-web-01-eth0');
+const WEB_02 = demoPortId('ecs-web-02-eth0');
+const DB_01 = demoPortId('ecs-db-01-eth0');
+const ANALYSER = demoPortId('analyser-eth0');
 
 const WEBHOOK_PATH = 'huawei-vpc-mirror';
 const TOKEN = 'Bearer e2e-alert-webhook-token';

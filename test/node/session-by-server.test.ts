@@ -6,21 +6,17 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEMO_PORTS, DEMO_SERVERS } from '../../emulator/server';
 import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
+import { demoPortId } from '../helpers/ids';
 import { runNode, shutDownEngine } from '../helpers/engine';
 import { startSignatureServer } from '../helpers/signature-server';
 import { byId, sessionCreateParameters } from '../helpers/parameters';
 
-const port = (name: string) => {
-	const found = DEMO_PORTS.find((candidate) => candidate.name === name);
-	if (!found) throw new Error(`No demo port ${name}`);
-	return found.id;
-};
-const WEB_01 = port('ecs-web-01-eth0');
-const WEB_02 = port('ecs-web-02-eth0');
-const DB_01 = port('ecs-db-01-eth0');
-const DB_01_ETH1 = port('ecs-db-01-eth1');
-const ANALYSER = port('analyser-eth0');
-const TEST_01 = port('ecs-test-01-eth0');
+const WEB_01 = demoPortId('ecs-web-01-eth0');
+const WEB_02 = demoPortId('ecs-web-02-eth0');
+const DB_01 = demoPortId('ecs-db-01-eth0');
+const DB_01_ETH1 = demoPortId('ecs-db-01-eth1');
+const ANALYSER = demoPortId('analyser-eth0');
+const TEST_01 = demoPortId('ecs-test-01-eth0');
 
 let fixture: ApiFixture;
 let filterId: string;

@@ -3,10 +3,10 @@
  * poll takes the baseline, and each change made between two polls fires once; a failed poll fires nothing and keeps
  * its state; "Fetch Test Event" returns a sample.
  */
-import { DEMO_PORTS } from '../../emulator/server';
 import { signedRequest, SOURCE_PORT_ID, v3Path } from '../emulator/helpers';
 import { startApiFixture, type ApiFixture } from '../helpers/api-fixture';
 import { instantClock } from '../helpers/clock';
+import { demoPortId } from '../helpers/ids';
 import { shutDownEngine } from '../helpers/engine';
 import { POLL_DEADLINE_MS } from '../../nodes/HuaweiCloudVpc/trigger/poll';
 import { activateTrigger, fetchTestEvent, type ActiveTrigger } from './poll-engine';
@@ -22,7 +22,7 @@ const ALL_EVENTS = [
 	'filterRuleChanged',
 	'filterRuleDeleted',
 ];
-const SECOND_SOURCE = DEMO_PORTS.find((port) => port.name === 'ecs-web-02-eth0')?.id as string;
+const SECOND_SOURCE = demoPortId('ecs-web-02-eth0');
 
 let fixture: ApiFixture;
 let active: ActiveTrigger | undefined;
