@@ -26,10 +26,14 @@ export interface QueueModeOptions {
 	workflows: WorkflowFile[];
 	/** One worker process per name. */
 	workers: string[];
+	/** False: `start()` leaves the workers stopped, for `startWorker`; executions wait on the queue meanwhile. */
+	startWorkers?: boolean;
 	/** How many executions each worker runs at once (`n8n worker --concurrency`). */
 	concurrency: number;
 	/** Further n8n settings for every process (environment variables). */
 	settings?: Record<string, string>;
+	/** Further settings for the main instance only. */
+	mainSettings?: Record<string, string>;
 	/** Further settings for one worker, by name. */
 	workerSettings?: Record<string, Record<string, string>>;
 	onProgress?: Progress;
@@ -95,6 +99,7 @@ export class QueueMode {
 				N8N_HOST: '127.0.0.1',
 				WEBHOOK_URL: `${url}/`,
 				N8N_SECURE_COOKIE: 'false',
+				...options.mainSettings,
 			});
 			await untilAnswered(main, `${url}/healthz/readiness`, 'the main instance');
 			await untilAnswered(main, `${url}/webhook/${READY_PATH}`, 'the main instance\'s webhooks');
@@ -106,8 +111,10 @@ export class QueueMode {
 				processes.push(worker);
 				workers.set(name, worker);
 			}
-			progress(`Starting ${options.workers.length} worker(s), ${options.concurrency} executions at once each...`);
-			await Promise.all(options.workers.map(async (name) => await queue.startWorker(name)));
+			if (options.startWorkers !== false) {
+				progress(`Starting ${options.workers.length} worker(s), ${options.concurrency} executions at once each...`);
+				await Promise.all(options.workers.map(async (name) => await queue.startWorker(name)));
+			}
 			return queue;
 		} catch (error) {
 			await Promise.all(processes.map(async (each) => await stopProcess(each)));
