@@ -1,7 +1,8 @@
 /**
  * `npm test` runs every suite against the n8n scripts/ensure-n8n.sh installs by default (2.8.4). Two slow suites are
  * added by environment variables, which `.ci/run` sets (docs/development.md):
- * - HWC_VPC_QUEUE_MODE=1: test/queue, n8n's queue mode with Redis, PostgreSQL, a main instance and two workers.
+ * - HWC_VPC_QUEUE_MODE=1: test/queue, n8n's queue mode with Redis, PostgreSQL, a main instance and workers: the
+ *   action node under webhook load, and the trigger polled by the main while a worker runs what it fires.
  * - N8N_E2E_VERSIONS="1.123.81 2.41.1": the end-to-end suite (test/e2e) once more against each of these n8n versions,
  *   one jest project each ("n8n 1.123.81"), each version installed once beside the default one. Not the editor test:
  *   it drives n8n 2.8.4's editor page in a browser, and other versions' pages are built differently.
